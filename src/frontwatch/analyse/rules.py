@@ -1,0 +1,130 @@
+"""Rule-based sentence splitting and tokenisation, with lemmas where a lemmatiser ships.
+
+Sentences never cross a paragraph and, while quotes balance, never split a quotation: a
+quoted statement and its "a affirmé X" belong to one sentence, which is what attribution
+needs. Lemmas come from pymorphy3 for the languages whose dictionaries are installed
+(Russian, Ukrainian); elsewhere the lower-cased form stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from frontwatch.model import Document, Sentence, Token
+from frontwatch.pipeline import Resources, register
+
+TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|[^\w\s]", re.UNICODE)
+OPEN_QUOTES = "«“„"
+CLOSE_QUOTES = "»”"
+END = ".!?…"
+TRAILERS = "»”\"')]"
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+
+
+def _boundaries(text: str, abbreviations: frozenset[str], use_quotes: bool) -> list[int] | None:
+    cuts: list[int] = []
+    depth = 0
+    straight_open = False
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if use_quotes:
+            if ch in OPEN_QUOTES:
+                depth += 1
+            elif ch in CLOSE_QUOTES:
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight_open = not straight_open
+        if ch in END and depth == 0 and not straight_open:
+            j = i + 1
+            while j < n and (text[j] in END or text[j] in TRAILERS):
+                j += 1
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            nxt = text[k] if k < n else ""
+            word = re.search(r"(\w+(?:\.\w+)*)$", text[:i])
+            is_abbrev = ch == "." and word is not None and word.group(1) in abbreviations
+            if k > j and nxt and (nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES + '"'):
+                if not is_abbrev:
+                    cuts.append(j)
+            i = j
+            continue
+        i += 1
+    if use_quotes and (depth or straight_open):
+        return None
+    return cuts
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans in `text`, quotes kept whole when they balance."""
+    cuts = _boundaries(text, abbreviations, use_quotes=True)
+    if cuts is None:  # unbalanced quotes: quotes cannot guide us, split on punctuation alone
+        cuts = _boundaries(text, abbreviations, use_quotes=False) or []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if piece.strip():
+            spans.append((start + lead, start + trail))
+        start = cut
+    return spans
+
+
+@cache
+def _lemmatizer(language: str) -> Callable[[str], str]:
+    try:
+        import pymorphy3
+
+        morph = pymorphy3.MorphAnalyzer(lang=language)
+    except Exception:  # no dictionary for this language: lower case is the honest fallback
+        return str.lower
+
+    @cache
+    def lemma(word: str) -> str:
+        parses = morph.parse(word)
+        return parses[0].normal_form if parses else word.lower()
+
+    return lemma
+
+
+LEMMATIZED = ("ru", "uk")
+
+
+class AnalyseRules:
+    name = "analyse.rules.v1"
+    requires = frozenset({"text", "paragraphs", "language"})
+    assigns = frozenset({"sentences", "tokens"})
+
+    def __init__(self, resources: Resources) -> None:
+        self.langpacks = resources.langpacks
+
+    def __call__(self, doc: Document) -> Document:
+        abbrevs: frozenset[str] = frozenset()
+        if doc.language in self.langpacks:
+            abbrevs = frozenset(self.langpacks[doc.language].get("meta", "abbreviations", []))
+        lemma = _lemmatizer(doc.language) if doc.language in LEMMATIZED else str.lower
+        doc.sentences, doc.tokens = [], []
+        for p, (pstart, pend) in enumerate(doc.paragraphs):
+            para = doc.text[pstart:pend]
+            heading = p in doc.headings
+            spans = [(0, len(para))] if heading else split_sentences(para, abbrevs)
+            for s, e in spans:
+                doc.sentences.append(
+                    Sentence(len(doc.sentences), pstart + s, pstart + e, para[s:e], p, heading)
+                )
+            for word, s, e in tokenize(para, pstart):
+                doc.tokens.append(Token(word, s, e, lemma(word) if word[0].isalpha() else word))
+        return doc
+
+
+@register("analyse.rules.v1")
+def make_analyse(resources: Resources) -> AnalyseRules:
+    return AnalyseRules(resources)

@@ -1,0 +1,162 @@
+"""Grouping claims into ACLED-style event rows, with notes that say who claims what."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+from frontwatch.langpack import load_data
+from frontwatch.model import Claim, Document, Event
+
+EVENT_MODALITIES = {"claimed", "asserted"}
+KILLED = "killed"
+
+
+def _scale(claim: Claim) -> str:
+    loc = claim.location
+    if loc is None or loc.place is None:
+        return "none"
+    return "around" if loc.relation in {"direction", "near"} else "at"
+
+
+def _side(actor_side: str | None, name: str | None) -> str:
+    return actor_side or name or "?"
+
+
+def event_key(claim: Claim) -> tuple[str, ...]:
+    loc = claim.location.place if claim.location and claim.location.place else None
+    return (
+        claim.event_type,
+        claim.sub_event_type,
+        claim.date.start.isoformat() if claim.date.start else "undated",
+        str(loc.geonames_id if loc and loc.geonames_id else (loc.name if loc else "nowhere")),
+        _scale(claim),
+        _side(claim.actor1.side if claim.actor1 else None, None),
+        _side(claim.actor2.side if claim.actor2 else None, None),
+    )
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _fatalities(claims: list[Claim]) -> tuple[int, list[str]]:
+    """ACLED: the most conservative reported figure; who reported it goes in the notes."""
+    figures: list[tuple[int, str, str]] = []
+    for c in claims:
+        for q in c.quantities:
+            if q.kind == KILLED and q.value is not None:
+                figures.append((q.value, c.claimed_by, q.text))
+    if not figures:
+        return 0, []
+    value, who, text = min(figures)
+    notes = [f"fatalities: {value}, the lowest figure reported ({who}: \"{text}\"); unverified"]
+    if len({f[0] for f in figures}) > 1:
+        notes.append("reports differ: " + "; ".join(f"{w}: {v}" for v, w, _ in sorted(figures)))
+    return value, notes
+
+
+def _notes(claims: list[Claim], event: Event) -> str:
+    when = event.event_date.isoformat() if event.event_date else "an unknown date"
+    where = event.location or "an unknown place"
+    parts = [f"On {when}, {event.sub_event_type} ({event.event_type}) at {where}"]
+    if event.actor1:
+        parts[0] += f": {event.actor1}" + (f" against {event.actor2}" if event.actor2 else "")
+    parts[0] += "."
+    by_claimant: dict[str, list[str]] = {}
+    for c in claims:
+        tag = c.claimed_by + (f" via {', '.join(c.via)}" if c.via else "")
+        words = by_claimant.setdefault(tag, [])
+        if c.trigger and c.trigger not in words:
+            words.append(c.trigger)
+    parts.append(
+        "Claimed by "
+        + "; ".join(f"{k} (\"{', '.join(v)}\")" for k, v in sorted(by_claimant.items()))
+        + "."
+    )
+    if all(c.modality == "claimed" for c in claims):
+        parts.append("Not independently verified.")
+    return " ".join(parts)
+
+
+def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
+    taxonomy = load_data("acled")
+    groups: dict[tuple[str, ...], list[Claim]] = {}
+    outlets: dict[str, str] = {}
+    for doc in docs:
+        for c in doc.claims:
+            if c.background or c.modality not in EVENT_MODALITIES:
+                continue
+            groups.setdefault(event_key(c), []).append(c)
+            outlets[c.document_id] = doc.outlet or doc.source
+    events: list[Event] = []
+    for key, claims in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[1][0].id)):
+        first = claims[0]
+        located = [c for c in claims if c.location and c.location.place]
+        best = min(located, key=lambda c: (c.location.geo_precision or 9)) if located else None  # type: ignore[union-attr]
+        loc = best.location if best else None
+        place = loc.place if loc else None
+        country = gazetteer.country(place.country) if place else None
+        fatalities, fat_notes = _fatalities(claims)
+        event = Event(
+            event_id=_event_id(country.name if country else None, key),
+            event_date=first.date.start,
+            time_precision=min((c.date.time_precision or 9 for c in claims), default=9),
+            disorder_type=taxonomy["disorder"][first.event_type],
+            event_type=first.event_type,
+            sub_event_type=first.sub_event_type,
+            actor1=_most_common(c.actor1.name if c.actor1 else None for c in claims),
+            assoc_actor_1=sorted({a.name for c in claims for a in c.assoc_actor_1}),
+            actor2=_most_common(c.actor2.name if c.actor2 else None for c in claims),
+            assoc_actor_2=sorted({a.name for c in claims for a in c.assoc_actor_2}),
+            country=country.name if country else None,
+            admin1=place.admin1 if place else None,
+            location=place.name if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=loc.geo_precision if loc else None,
+            geonames_id=place.geonames_id if place else None,
+            fatalities=fatalities,
+            sources=sorted({outlets[c.document_id] for c in claims}
+                           | {v for c in claims for v in c.via}),
+            claimants=sorted({c.claimed_by for c in claims}),
+            claims=[c.id for c in claims],
+            notes="",
+        )
+        if event.time_precision == 9:
+            event.time_precision = None
+        event.notes = " ".join([_notes(claims, event), *fat_notes])
+        events.append(event)
+    _link_to_battles(events)
+    return events
+
+
+def _event_id(country: str | None, key: tuple[str, ...]) -> str:
+    # Stable across runs: the id is a digest of what defines the event, not a counter.
+    prefix = (country or "XXX")[:3].upper()
+    return f"{prefix}-{hashlib.sha1('|'.join(key).encode()).hexdigest()[:10]}"
+
+
+def _link_to_battles(events: list[Event]) -> None:
+    """ACLED folds strikes told within an ongoing battle into the battle; Frontwatch keeps
+    the strike as its own row, typed as told, and links it to that battle."""
+    for e in events:
+        if e.event_type != "Explosions/Remote violence":
+            continue
+        for b in events:
+            if (
+                b.event_type == "Battles"
+                and b.geonames_id == e.geonames_id
+                and b.event_date is not None
+                and e.event_date is not None
+                and abs((b.event_date - e.event_date).days) <= 1
+            ):
+                e.related_events.append(b.event_id)
+        if e.related_events:
+            e.notes += " Reported within ongoing fighting at the same place: " + ", ".join(
+                e.related_events
+            ) + "."

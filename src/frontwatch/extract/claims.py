@@ -1,0 +1,213 @@
+"""Claim extraction: one claim per event told in a sentence, with all its evidence.
+
+For each sentence: live trigger words (not feared, not pointing back), the speaker, the
+date mention nearest the trigger (else the date the narrative last named, else the
+publication date), the place (the sentence's, framed by its cues), the actors in their
+roles, and the counted things. Earlier events recalled as context become background claims
+and keep only the date their own words give.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from frontwatch.extract.attribution import agencies_cited, attribute
+from frontwatch.extract.quantities import find_quantities
+from frontwatch.extract.roles import assign
+from frontwatch.extract.triggers import Hit, find_hits, select
+from frontwatch.langpack import LangPack, load_data
+from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
+from frontwatch.pipeline import Resources, register
+from frontwatch.resolve.actors import registry
+
+# A date this long before publication is a recalled event, not news.
+BACKGROUND_AFTER = timedelta(days=30)
+# Preference among a sentence's places: the town itself, then around it, then wider areas.
+PLACE_RANK = {"in": 0, "settlement": 0, "anaphora": 0, "direction": 1, "near": 1, "region": 2}
+FEATURE_RANK = {"PPL": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}
+
+
+def _within(items: list, s: Sentence) -> list:  # type: ignore[type-arg]
+    return [m for m in items if s.start <= m.start and m.end <= s.end]
+
+
+def _nearest(items: list[Mention], pos: int) -> Mention | None:
+    return min(items, key=lambda m: (abs(m.start - pos), m.start), default=None)
+
+
+class ExtractClaims:
+    name = "extract.claims.v1"
+    requires = frozenset({"sentences", "dates", "places", "actors"})
+    assigns = frozenset({"claims"})
+
+    def __init__(self, resources: Resources) -> None:
+        self.langpacks = resources.langpacks
+        self.gazetteer = resources.gazetteer
+        self.registry = registry()
+        self.territory = load_data("acled")["territory"]
+        self.agencies = {k for k, v in self.registry.claimants.items() if v["kind"] == "agency"}
+
+    def __call__(self, doc: Document) -> Document:
+        doc.claims = []
+        if doc.language not in self.langpacks:
+            return doc
+        pack = self.langpacks[doc.language]
+        dates = [m for m in doc.mentions if m.kind == "date"]
+        actors = [m for m in doc.mentions if m.kind == "actor"]
+        speakers = [m for m in doc.mentions if m.kind == "claimant"]
+        previous: str | None = None
+        narrative: DateValue | None = None
+        for s in doc.sentences:
+            s_speakers = _within(speakers, s)
+            who = attribute(s.text, s.start, s_speakers, pack, previous)
+            if who.claimant:
+                previous = who.claimant
+            s_dates = _within(dates, s)
+            hits = find_hits(s.text, pack)
+            date_for = {h.start: _nearest(s_dates, s.start + h.start) for h in hits}
+            chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
+            background_cue = bool(pack.regex("modality", "background", words=False).search(s.text))
+            for k, hit in enumerate(chosen):
+                claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
+                                    narrative, background_cue, actors, s_speakers)
+                if claim:
+                    doc.claims.append(claim)
+            for d in s_dates:
+                value: DateValue = d.data["value"]
+                day_without_year = bool(value.partial and len(value.partial) == 7)
+                if (value.time_precision == 1 or day_without_year) and not self._is_old(
+                    doc, value
+                ):
+                    narrative = value
+        return doc
+
+    def _is_old(self, doc: Document, value: DateValue) -> bool:
+        return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
+
+    def _claim(
+        self,
+        doc: Document,
+        pack: LangPack,
+        s: Sentence,
+        k: int,
+        hit: Hit,
+        who,  # type: ignore[no-untyped-def]
+        date_mention: Mention | None,
+        narrative: DateValue | None,
+        background_cue: bool,
+        actors: list[Mention],
+        s_speakers: list[Mention],
+    ) -> Claim | None:
+        if date_mention is not None:
+            date: DateValue = date_mention.data["value"]
+        else:
+            date = DateValue(None, None, None, None, "no date stated")
+        background = hit.context or background_cue or self._is_old(doc, date)
+        if hit.context and not background_cue:
+            return None  # "la guerre" in passing is not an event
+        if date_mention is None and not background:
+            if narrative is not None:
+                date = DateValue(narrative.start, narrative.end, narrative.time_precision,
+                                 None, "date named earlier in the text", narrative.partial)
+            elif doc.published:
+                date = DateValue(doc.published, doc.published, 1, None, "publication date")
+            else:
+                date = DateValue(None, None, None, None, "no date stated, no publication date")
+        claimant = self.registry.claimants.get(who.claimant or "", {})
+        speaker_side = claimant.get("side")
+        trigger_span = (s.start + hit.start, s.start + hit.end)
+        quantities = find_quantities(s.text, pack)
+        victims = [(s.start + q.start, s.start + q.end) for q in quantities]
+        mentions = [
+            m for m in _within(actors, s)
+            if not (who.mention and m.start < who.mention.end and who.mention.start < m.end)
+        ]
+        roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
+                       self.registry)
+        location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
+        sub_event = hit.sub_event_type
+        notes: list[str] = []
+        if hit.family == "territory":
+            owner = location.place.country if location and location.place else None
+            gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner
+            sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]
+        if hit.status != "event":
+            modality = hit.status
+        elif who.denied:
+            modality = "denied"
+        elif pack.regex("modality", "hypothetical", words=False).search(s.text):
+            modality = "hypothetical"
+        else:
+            modality = "claimed" if who.claimant else "asserted"
+        paragraph = doc.paragraphs[s.paragraph]
+        para_speakers = [m for m in doc.mentions if m.kind == "claimant"
+                         and paragraph[0] <= m.start and m.end <= paragraph[1]]
+        via = [
+            self.registry.claimants[a]["name"]
+            for a in agencies_cited(doc.text[paragraph[0] : paragraph[1]], paragraph[0],
+                                    para_speakers, pack, self.agencies)
+            if a != who.claimant
+        ]
+        return Claim(
+            id=f"{doc.id}-s{s.index}-{k}",
+            document_id=doc.id,
+            sentence=s.text,
+            start=s.start,
+            end=s.end,
+            event_type=hit.event_type,
+            sub_event_type=sub_event,
+            actor1=roles.actor1,
+            actor2=roles.actor2,
+            location=location,
+            date=date,
+            quantities=[q.quantity for q in quantities],
+            claimed_by=claimant.get("name") or doc.outlet or "unnamed outlet",
+            via=via,
+            modality=modality,
+            background=background,
+            trigger=hit.text,
+            assoc_actor_1=roles.assoc1,
+            assoc_actor_2=roles.assoc2,
+            claimant_side=speaker_side,
+            notes=notes,
+        )
+
+    def _location(self, doc: Document, pack: LangPack, s: Sentence, hit: Hit, pos: int,
+                  actor1) -> PlaceMention | None:  # type: ignore[no-untyped-def]
+        metonyms = [(m.start, m.end) for m in doc.mentions
+                     if m.kind == "actor" and "side" in m.data]
+        locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+        usable = [
+            p for p in _within(doc.places, s)
+            if p.place is not None
+            and p.relation != "descriptive"
+            # "Kiev a contesté": a capital standing for its government is an actor, and a
+            # place only where the text puts something there ("à Kiev", "sur Kiev").
+            and not (
+                any(a <= p.start and p.end <= b for a, b in metonyms)
+                and not locative.search(doc.text[max(0, p.start - 20) : p.start])
+            )
+        ]
+        if hit.place_policy == "seat":
+            usable = [p for p in usable if p.place.feature == "PPL"]  # type: ignore[union-attr]
+            if not usable and actor1 is not None:
+                seat = self.registry.seat(actor1)
+                place = self.gazetteer.get(seat) if seat else None
+                if place is not None:
+                    return PlaceMention("", 0, 0, place, 2, [],
+                                        f"no place stated: seat of {actor1.name}", "seat")
+        if not usable:
+            return None
+        return min(
+            usable,
+            key=lambda p: (
+                FEATURE_RANK.get(p.place.feature, 3),  # type: ignore[union-attr]
+                PLACE_RANK.get(p.relation, 3),
+                abs(p.start - pos),
+            ),
+        )
+
+
+@register("extract.claims.v1")
+def make_claims(resources: Resources) -> ExtractClaims:
+    return ExtractClaims(resources)

@@ -1,0 +1,133 @@
+"""Counted things: "plus de 200 soldats ukrainiens", "cinq chars", "plusieurs milliers".
+
+A quantity is a number (digits or words, with a multiplier) or a vague amount, an optional
+qualifier (at_least, at_most, about, range), and a counted noun from the pack's units.
+What happened to the counted things comes from the outcome word nearest to them; whose
+they are, from a nationality word right after the noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from frontwatch.langpack import FLAGS, LangPack
+from frontwatch.model import Quantity
+
+DIGITS = r"\d{1,3}(?:[  \u202f.,]\d{3})+|\d+"
+PERSONNEL_OUTCOMES = ("killed", "wounded", "captured", "missing", "encircled", "evacuated")
+EQUIPMENT_OUTCOMES = ("destroyed", "captured")
+SIDE_WINDOW = 30
+
+
+@dataclass(frozen=True)
+class Found:
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _grammar(pack: LangPack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = pack.get("numbers", "words", {})
+    mults = pack.get("numbers", "multipliers", {})
+    vague = pack.get("numbers", "vague", {})
+    quals = pack.get("numbers", "qualifiers", {})
+    units = pack.get("numbers", "unit", [])
+    qual = "|".join(
+        f"(?P<q_{name}>{'|'.join(pats)})"
+        for name, pats in quals.items()
+        if name != "range_joiners" and pats
+    )
+    number = rf"(?:{DIGITS}|{_alt(list(words))})"
+    joiners = "|".join(re.escape(j) for j in quals.get("range_joiners", []))
+    unit = "|".join(f"(?P<u{i}>{u['pattern']})" for i, u in enumerate(units))
+    link = r"(?:\s+(?:de|d['’]|of|из|з))?\s*"
+    exact = (
+        rf"(?<!\w)(?:(?:{qual})\s*)?(?P<num>{number})"
+        rf"(?:\s*(?:{joiners})\s*(?P<high>{number}))?"
+        rf"(?:\s+(?P<mult>{_alt(list(mults))}))?{link}(?:{unit})(?!\w)"
+    )
+    fuzzy = rf"(?<!\w)(?P<vague>{_alt(list(vague))}){link}(?:{unit})(?!\w)"
+    return re.compile(exact, FLAGS), re.compile(fuzzy, FLAGS)
+
+
+def _value(text: str, pack: LangPack) -> int:
+    words = {k.casefold(): v for k, v in pack.get("numbers", "words", {}).items()}
+    if text.casefold() in words:
+        return int(words[text.casefold()])
+    return int(re.sub(r"[^\d]", "", text))
+
+
+def _unit(m: re.Match[str], pack: LangPack) -> dict[str, str]:
+    units = pack.get("numbers", "unit", [])
+    for i, u in enumerate(units):
+        if m.group(f"u{i}"):
+            return u
+    raise ValueError("a quantity matched without a unit")
+
+
+def _outcome(sentence: str, pos: int, pack: LangPack, allowed: tuple[str, ...]) -> str:
+    outcomes = pack.get("numbers", "outcomes", {})
+    best, best_dist = "", 10**9
+    for name in allowed:
+        for pat in outcomes.get(name, []):
+            for m in re.finditer(rf"(?<!\w)(?:{pat})(?!\w)", sentence, FLAGS):
+                dist = abs(m.start() - pos)
+                if dist < best_dist:
+                    best, best_dist = name, dist
+    return best
+
+
+def _side(after: str, pack: LangPack) -> str | None:
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.match(rf"\s*(?:{'|'.join(words)})(?!\w)", after, FLAGS):
+            return str(side)
+    return None
+
+
+def find_quantities(sentence: str, pack: LangPack) -> list[Found]:
+    exact, fuzzy = _grammar(pack)
+    mults = {k.casefold(): v for k, v in pack.get("numbers", "multipliers", {}).items()}
+    vague = {k.casefold(): v for k, v in pack.get("numbers", "vague", {}).items()}
+    found: list[Found] = []
+    for m in fuzzy.finditer(sentence):
+        unit = _unit(m, pack)
+        q = Quantity("", None, "vague", m.group(0), unit["unit"],
+                     magnitude=int(vague[m["vague"].casefold()]))
+        found.append(_finish(q, unit, m, sentence, pack))
+    for m in exact.finditer(sentence):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        unit = _unit(m, pack)
+        factor = int(mults[m["mult"].casefold()]) if m["mult"] else 1
+        value = _value(m["num"], pack) * factor
+        qualifier = next(
+            (k[2:] for k, v in m.groupdict().items() if k.startswith("q_") and v), "exact"
+        )
+        high = _value(m["high"], pack) * factor if m["high"] else None
+        if high is not None:
+            qualifier = "range"
+        q = Quantity("", value, qualifier, m.group(0), unit["unit"], high=high)
+        found.append(_finish(q, unit, m, sentence, pack))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _finish(q: Quantity, unit: dict[str, str], m: re.Match[str], sentence: str,
+            pack: LangPack) -> Found:
+    cls = unit.get("class", "other")
+    if cls == "personnel":
+        q.outcome = _outcome(sentence, m.start(), pack, PERSONNEL_OUTCOMES)
+        q.kind = q.outcome or "people"
+    elif cls == "equipment":
+        q.outcome = _outcome(sentence, m.start(), pack, EQUIPMENT_OUTCOMES)
+        q.kind = unit["unit"]
+    else:
+        q.kind = unit["unit"]
+    q.side = _side(sentence[m.end() : m.end() + SIDE_WINDOW], pack)
+    return Found(q, m.start(), m.end())

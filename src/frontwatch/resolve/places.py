@@ -1,0 +1,290 @@
+"""Place mentions: found in the gazetteer, framed by the text, chosen with a coder's evidence.
+
+Recognition does not rely on NER (French models tag "Krasny Liman" as a person): every
+capitalised word sequence is looked up in the gazetteer, longest first. Names that are
+parts of an actor's name ("République populaire de Donetsk"), person names ("Vladimir
+Poutine") and capitalised function words are left out.
+
+Each mention's candidates are scored with the evidence a human coder uses: a region named
+in the document, another name in the document pointing at the same place ("Krasny Liman"
+and "Lyman"), the countries in focus, population. The chosen place, the other candidates
+and the reason are all kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from frontwatch.langpack import LangPack, load_data, union
+from frontwatch.model import Document, Place, PlaceMention, Token
+from frontwatch.pipeline import Resources, register
+from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
+
+MAX_NGRAM = 6
+CONTEXT_CHARS = 60
+NAME_JOINERS = {"-", "'", "’", "‑"}
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    text: str
+    candidates: list[Place]
+    relation: str = "in"
+    region_phrase: str | None = None
+
+
+@cache
+def _stop_names(packs: tuple[LangPack, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for pack in packs:
+        words.update(w.casefold() for w in pack.get("meta", "stop_names", []))
+    return frozenset(words)
+
+
+def _cue(pack: LangPack, key: str) -> re.Pattern[str]:
+    return pack.regex("places", key, anchor_end=True)
+
+
+def _masked_spans(doc: Document) -> list[tuple[int, int]]:
+    # Named actors and speakers contain place names that are not places of events.
+    return [
+        (m.start, m.end)
+        for m in doc.mentions
+        if m.kind == "claimant" or (m.kind == "actor" and "actor" in m.data)
+    ]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _looks_like_person(tokens: list[Token], j: int, titles: re.Pattern[str], before: str) -> bool:
+    """A single capitalised name followed by another capitalised word not in the gazetteer
+    ("Vladimir Poutine"), or preceded by a title ("le président X"), names a person."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+        return True
+    return bool(titles.search(before))
+
+
+def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str]) -> list[_Raw]:
+    masked = _masked_spans(doc)
+    titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
+    tokens = doc.tokens
+    found: list[_Raw] = []
+    i = 0
+    limit = min(MAX_NGRAM, max(1, gaz.max_name_tokens))
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.text[:1].isupper() and tok.text[:1].isalpha()) or _inside(
+            tok.start, tok.end, masked
+        ):
+            i += 1
+            continue
+        match: tuple[int, list[Place]] | None = None
+        for n in range(limit, 0, -1):
+            j = i + n - 1
+            if j >= len(tokens) or not tokens[j].text[:1].isalnum():
+                continue
+            span = doc.text[tok.start : tokens[j].end]
+            if "\n" in span or any(
+                not t.text[:1].isalnum() and t.text not in NAME_JOINERS for t in tokens[i : j + 1]
+            ):
+                continue
+            places = gaz.lookup(span)
+            if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
+                # Inflected forms ("в Красном Лимане"): try the dictionary forms.
+                places = gaz.lookup(" ".join(t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()))
+            if places:
+                match = (j, places)
+                break
+        if match is None:
+            i += 1
+            continue
+        j, places = match
+        text = doc.text[tok.start : tokens[j].end]
+        before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
+        single = i == j
+        if single and (
+            text.casefold() in stops
+            or len(text) < 3
+            or (_looks_like_person(tokens, j, titles, before) and not _is_country(places))
+        ):
+            i = j + 1
+            continue
+        found.append(_Raw(tok.start, tokens[j].end, text, places))
+        i = j + 1
+    return found
+
+
+def _is_country(places: list[Place]) -> bool:
+    return any(p.feature == "PCLI" for p in places)
+
+
+def _frame(doc: Document, raw: _Raw, pack: LangPack) -> None:
+    before = doc.text[max(0, raw.start - CONTEXT_CHARS) : raw.start]
+    region = _cue(pack, "region_before").search(before)
+    after = doc.text[raw.end : raw.end + CONTEXT_CHARS]
+    region_after = pack.regex("places", "region_after").match(after.lstrip())
+    if region or region_after:
+        raw.relation = "region"
+        raw.region_phrase = (
+            before[region.start() :] + raw.text
+            if region
+            else raw.text + " " + region_after.group(0)  # type: ignore[union-attr]
+        )
+    elif _cue(pack, "descriptive_before").search(before):
+        raw.relation = "descriptive"
+    elif _cue(pack, "direction_before").search(before):
+        raw.relation = "direction"
+    elif _cue(pack, "near_before").search(before):
+        raw.relation = "near"
+    elif _cue(pack, "settlement_before").search(before):
+        raw.relation = "settlement"
+
+
+def _region_of(raw: _Raw, gaz: Gazetteer) -> list[Place]:
+    """"la région de Donetsk": the first-order region, never the city of the same name."""
+    if raw.region_phrase:
+        adm = [p for p in gaz.lookup(raw.region_phrase.strip()) if p.feature == "ADM1"]
+        if adm:
+            return adm
+    regions: list[Place] = []
+    for p in raw.candidates:
+        if p.feature == "ADM1":
+            regions.append(p)
+        elif p.admin1_code:
+            adm1 = gaz.admin1(p.country, p.admin1_code)
+            if adm1 and adm1 not in regions:
+                regions.append(adm1)
+    return regions
+
+
+def _score(
+    place: Place,
+    raw: _Raw,
+    countries: set[str],
+    admin1s: set[tuple[str, str | None]],
+    shared: set[int],
+    focus: set[str],
+) -> tuple[float, list[str]]:
+    why: list[str] = [f"population {place.population:,}"]
+    score = 0.6 * math.log10(place.population + 1)
+    if place.country in countries:
+        score += 3
+        why.append(f"country {place.country} named in the document")
+    if place.country in focus:
+        score += 2
+        why.append(f"{place.country} is in the conflict focus")
+    if (place.country, place.admin1_code) in admin1s and place.feature != "ADM1":
+        score += 5
+        why.append(f"its region {place.admin1} is named in the document")
+    if place.geonames_id in shared:
+        score += 4
+        why.append("another name in the document points to the same place")
+    if place.feature == "PCLI":
+        score += 3
+    if raw.relation == "settlement" and place.feature == "PPL":
+        score += 2
+    return score, why
+
+
+PRECISION = {"PPL": 1, "ADM1": 3, "RGN": 3, "PCLI": 3}
+
+
+class ResolvePlaces:
+    name = "resolve.places.v1"
+    requires = frozenset({"text", "tokens", "actors"})
+    assigns = frozenset({"places"})
+
+    def __init__(self, resources: Resources) -> None:
+        self.langpacks = resources.langpacks
+        self.gazetteer: Gazetteer = resources.gazetteer
+        self.focus = set(load_data("geo").get("focus_countries", []))
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.language not in self.langpacks:
+            return doc
+        pack = self.langpacks[doc.language]
+        raws = recognise(doc, pack, self.gazetteer, _stop_names(tuple(self.langpacks)))
+        for raw in raws:
+            _frame(doc, raw, pack)
+            if raw.relation == "region":
+                raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
+        countries = {r.candidates[0].country for r in raws if _is_country(r.candidates)}
+        admin1s = {
+            (p.country, p.admin1_code)
+            for r in raws
+            if r.relation == "region"
+            for p in r.candidates[:1]
+        }
+        seen: dict[int, set[str]] = {}
+        for r in raws:
+            for p in r.candidates:
+                if p.geonames_id is not None:
+                    seen.setdefault(p.geonames_id, set()).add(normalize_name(r.text))
+        shared = {gid for gid, names in seen.items() if len(names) > 1}
+        doc.places = []
+        for r in raws:
+            scored = sorted(
+                ((*_score(p, r, countries, admin1s, shared, self.focus), p) for p in r.candidates),
+                key=lambda t: (-t[0], t[2].geonames_id or 0),
+            )
+            _, why, best = scored[0]
+            precision = PRECISION.get(best.feature, 1)
+            if r.relation in {"direction", "near"} and best.feature == "PPL":
+                precision = 2
+            doc.places.append(
+                PlaceMention(
+                    r.text,
+                    r.start,
+                    r.end,
+                    best,
+                    precision,
+                    [(p.geonames_id, p.name, round(s, 2)) for s, _, p in scored[:5]],
+                    "; ".join(why) if len(scored) > 1 else "only candidate",
+                    r.relation,
+                )
+            )
+        doc.places.extend(_anaphora(doc, pack))
+        doc.places.sort(key=lambda m: m.start)
+        return doc
+
+
+def _anaphora(doc: Document, pack: LangPack) -> list[PlaceMention]:
+    """"cette ville": the settlement the text named last."""
+    out: list[PlaceMention] = []
+    for m in pack.regex("places", "anaphora").finditer(doc.text):
+        if any(0 <= pm.start - m.end() <= 2 for pm in doc.places):
+            continue  # "la localité Krasny Liman": the name follows, nothing points back
+        previous = [
+            pm
+            for pm in doc.places
+            if pm.end <= m.start() and pm.place is not None and pm.place.feature == "PPL"
+        ]
+        if previous:
+            ref = previous[-1]
+            out.append(
+                PlaceMention(
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    ref.place,
+                    1,
+                    [],
+                    f"refers back to {ref.text!r} at offset {ref.start}",
+                    "anaphora",
+                )
+            )
+    return out
+
+
+@register("resolve.places.v1")
+def make_places(resources: Resources) -> ResolvePlaces:
+    return ResolvePlaces(resources)
