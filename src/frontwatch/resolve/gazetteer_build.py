@@ -30,18 +30,32 @@ _EN = {
 }
 _FR = {"oblast": ("région", "oblast", "province"), "krai": ("kraï", "krai", "territoire", "région")}
 _RU = {
-    "oblast": ("ая", ("ая область", "ой области", "ую область", "ой областью", "ая обл.",
-                      "ой обл.")),
+    "oblast": (
+        "ая",
+        ("ая область", "ой области", "ую область", "ой областью", "ая обл.", "ой обл."),
+    ),
     "krai": ("ий", ("ий край", "ого края", "ому краю", "им краем", "ом крае")),
 }
 _UK = {
-    "oblast": ("а", ("а область", "ої області", "ій області", "у область", "ою областю",
-                     "а обл.", "ої обл.", "ій обл.")),
+    "oblast": (
+        "а",
+        (
+            "а область",
+            "ої області",
+            "ій області",
+            "у область",
+            "ою областю",
+            "а обл.",
+            "ої обл.",
+            "ій обл.",
+        ),
+    ),
     "krai": ("ий", ("ий край", "ого краю", "ому краю", "ому краї", "им краєм")),
 }
 # Colloquial region nouns in -а: "Донеччина" / "Донетчина".
 _RU_NOUN = ("а", "ы", "е", "у", "ой")
 _UK_NOUN = ("а", "и", "і", "у", "ою")
+_LANGS = ("en", "fr", "ru", "uk")
 _FR_VOWELS = tuple("aeiouy")
 _FR_ARTICLES = ("le ", "la ", "les ", "l'")
 
@@ -98,90 +112,117 @@ def _is_code(name: str) -> bool:
     return 2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()
 
 
-def _mean(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+Point = tuple[float, float, int]  # latitude, longitude, population
+Record = tuple[Place, list[str]]
+
+
+def _mean(points: list[Point]) -> Point:
     n = len(points)
-    return (round(sum(p[0] for p in points) / n, 5), round(sum(p[1] for p in points) / n, 5),
-            sum(p[2] for p in points))
+    lat = round(sum(p[0] for p in points) / n, 5)
+    lon = round(sum(p[1] for p in points) / n, 5)
+    return lat, lon, sum(p[2] for p in points)
 
 
-def build_records() -> list[tuple[Place, list[str]]]:
-    """Every place with its raw names: settlements, admin-1 units, countries, named regions."""
-    cities: dict[str, dict[str, Any]] = _geonames("cities500.json")
-    countries: dict[str, dict[str, Any]] = _geonames("countries.json")
-    admin_entries: list[dict[str, Any]] = _data("admin1.toml")["admin1"]
-    country_names: dict[str, dict[str, list[str]]] = _data("countries.toml")
-    region_entries: list[dict[str, Any]] = _data("regions.toml")["region"]
+class _Builder:
+    """Turns the raw sources into records, keeping the per-unit point lists the centres need."""
 
-    admin_name = {(e["country"], e["code"]): e["name"] for e in admin_entries}
-    if len(admin_name) != len(admin_entries):
-        raise ValueError("admin1.toml lists a (country, code) twice")
+    def __init__(self) -> None:
+        self.cities: dict[str, dict[str, Any]] = _geonames("cities500.json")
+        self.admin_entries: list[dict[str, Any]] = _data("admin1.toml")["admin1"]
+        self.admin_name = {(e["country"], e["code"]): e["name"] for e in self.admin_entries}
+        if len(self.admin_name) != len(self.admin_entries):
+            raise ValueError("admin1.toml lists a (country, code) twice")
+        self.by_admin: dict[tuple[str, str], list[Point]] = {}
+        self.by_country: dict[str, list[Point]] = {}
 
-    records: list[tuple[Place, list[str]]] = []
-    by_admin: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
-    by_country: dict[str, list[tuple[float, float, int]]] = {}
-    for city in cities.values():
-        cc, code = city["countrycode"], city["admin1code"] or None
-        point = (city["latitude"], city["longitude"], city["population"])
-        by_country.setdefault(cc, []).append(point)
-        if code is not None:
-            by_admin.setdefault((cc, code), []).append(point)
-        place = Place(
-            geonames_id=city["geonameid"], name=city["name"], latitude=city["latitude"],
-            longitude=city["longitude"], country=cc, admin1=admin_name.get((cc, code or "")),
-            admin1_code=code, feature="PPL", population=city["population"],
+    def place(
+        self, gid: int | None, name: str, point: Point, country: str, code: str | None, feature: str
+    ) -> Place:
+        return Place(
+            geonames_id=gid,
+            name=name,
+            latitude=point[0],
+            longitude=point[1],
+            country=country,
+            admin1=self.admin_name.get((country, code or "")),
+            admin1_code=code,
+            feature=feature,
+            population=point[2],
         )
-        alternates = [n for n in city["alternatenames"] if not _is_code(n)]
-        records.append((place, [city["name"], *alternates]))
 
-    admin_centre: dict[str, tuple[float, float, int]] = {}
-    for e in admin_entries:
-        cc, code = e["country"], e["code"]
-        centre = cities.get(str(e["centre"]))
-        if centre is None or centre["countrycode"] != cc:
-            raise ValueError(f"admin1 {cc}.{code}: centre {e['centre']} is not in {cc}")
-        if centre["admin1code"] != code and not e.get("centre_elsewhere", False):
-            raise ValueError(f"admin1 {cc}.{code}: centre {e['centre']} has admin1 code "
-                             f"{centre['admin1code']!r}")
-        lat, lon, pop = admin_centre[f"{cc}.{code}"] = _mean(by_admin[(cc, code)])
-        place = Place(geonames_id=e["geonames_id"], name=e["name"], latitude=lat, longitude=lon,
-                      country=cc, admin1=e["name"], admin1_code=code, feature="ADM1",
-                      population=pop)
-        records.append((place, region_names(e)))
+    def admin_centre(self, key: str) -> Point:
+        # ACLED puts region-level events at the region's centre: the mean of its places.
+        cc, code = key.split(".")
+        return _mean(self.by_admin[(cc, code)])
 
-    for cc, info in countries.items():
-        if cc not in by_country:
-            continue  # Antarctica, Bouvet Island and retired codes: no places to centre on
-        names = country_names.get(cc, {})
-        fr = names.get("fr", [])
-        lat, lon, _ = _mean(by_country[cc])
-        place = Place(geonames_id=info["geonameid"], name=info["name"], latitude=lat,
-                      longitude=lon, country=cc, admin1=None, admin1_code=None, feature="PCLI",
-                      population=info["population"])
-        extra = chain([info["name"]], names.get("en", []), fr, _french_elisions(fr), names.get("ru", []),
-                      names.get("uk", []))
-        records.append((place, list(extra)))
-    unknown = set(country_names) - set(countries)
-    if unknown:
-        raise ValueError(f"countries.toml names unknown countries: {sorted(unknown)}")
+    def settlements(self) -> Iterator[Record]:
+        for city in self.cities.values():
+            cc, code = city["countrycode"], city["admin1code"] or None
+            point = (city["latitude"], city["longitude"], city["population"])
+            self.by_country.setdefault(cc, []).append(point)
+            if code is not None:
+                self.by_admin.setdefault((cc, code), []).append(point)
+            alternates = [n for n in city["alternatenames"] if not _is_code(n)]
+            place = self.place(city["geonameid"], city["name"], point, cc, code, "PPL")
+            yield place, [city["name"], *alternates]
 
-    for e in region_entries:
-        if "anchor" in e:
-            anchor = cities[str(e["anchor"])]
-            lat, lon = anchor["latitude"], anchor["longitude"]
-        elif "from_admin1" in e:
-            for key in e["from_admin1"]:
-                if key not in admin_centre:
-                    cc, code = key.split(".")
-                    admin_centre[key] = _mean(by_admin[(cc, code)])
-            lat, lon, _ = _mean([admin_centre[k] for k in e["from_admin1"]])
-        else:
-            lat, lon = e["lat"], e["lon"]
-        code = e.get("admin1_code")
-        place = Place(geonames_id=None, name=e["name"], latitude=lat, longitude=lon,
-                      country=e["country"], admin1=admin_name.get((e["country"], code or "")),
-                      admin1_code=code, feature="RGN", population=0)
-        records.append((place, [e["name"], *e.get("en", []), *e.get("fr", []), *e.get("ru", []),
-                                *e.get("uk", [])]))
+    def admin1_units(self) -> Iterator[Record]:
+        for e in self.admin_entries:
+            cc, code = e["country"], e["code"]
+            centre = self.cities.get(str(e["centre"]))
+            if centre is None or centre["countrycode"] != cc:
+                raise ValueError(f"admin1 {cc}.{code}: centre {e['centre']} is not in {cc}")
+            if centre["admin1code"] != code and not e.get("centre_elsewhere", False):
+                raise ValueError(
+                    f"admin1 {cc}.{code}: centre {e['centre']} is in {centre['admin1code']!r}"
+                )
+            point = self.admin_centre(f"{cc}.{code}")
+            yield self.place(e["geonames_id"], e["name"], point, cc, code, "ADM1"), region_names(e)
+
+    def countries(self) -> Iterator[Record]:
+        listed: dict[str, dict[str, list[str]]] = _data("countries.toml")
+        countries: dict[str, dict[str, Any]] = _geonames("countries.json")
+        if unknown := set(listed) - set(countries):
+            raise ValueError(f"countries.toml names unknown countries: {sorted(unknown)}")
+        for cc, info in countries.items():
+            if cc not in self.by_country:
+                continue  # Antarctica, Bouvet Island, retired codes: no place to centre on
+            lat, lon, _ = _mean(self.by_country[cc])
+            point = (lat, lon, info["population"])
+            names = listed.get(cc, {})
+            fr = names.get("fr", [])
+            all_names = [
+                info["name"],
+                *names.get("en", []),
+                *fr,
+                *_french_elisions(fr),
+                *names.get("ru", []),
+                *names.get("uk", []),
+            ]
+            yield self.place(info["geonameid"], info["name"], point, cc, None, "PCLI"), all_names
+
+    def regions(self) -> Iterator[Record]:
+        for e in _data("regions.toml")["region"]:
+            if "anchor" in e:
+                anchor = self.cities[str(e["anchor"])]
+                lat, lon = anchor["latitude"], anchor["longitude"]
+            elif "from_admin1" in e:
+                lat, lon, _ = _mean([self.admin_centre(k) for k in e["from_admin1"]])
+            else:
+                lat, lon = e["lat"], e["lon"]
+            place = self.place(
+                None, e["name"], (lat, lon, 0), e["country"], e.get("admin1_code"), "RGN"
+            )
+            yield place, [e["name"], *chain.from_iterable(e.get(k, []) for k in _LANGS)]
+
+
+def build_records() -> list[Record]:
+    """Every place with its raw names: settlements, admin-1 units, countries, named regions."""
+    builder = _Builder()
+    records = list(builder.settlements())  # first: the others' centres need its points
+    records += builder.admin1_units()
+    records += builder.countries()
+    records += builder.regions()
     return records
 
 
@@ -192,11 +233,14 @@ def compile_index(records: Iterable[tuple[Place, Iterable[str]]]) -> dict[str, A
     city name ("Donetsk"), which must keep meaning the city.
     """
     items = [(place, list(names)) for place, names in records]
-    order = sorted(range(len(items)), key=lambda i: (
-        -items[i][0].population,
-        _NO_ID if items[i][0].geonames_id is None else items[i][0].geonames_id,
-        i,
-    ))
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (
+            -items[i][0].population,
+            _NO_ID if items[i][0].geonames_id is None else items[i][0].geonames_id,
+            i,
+        ),
+    )
     memo: dict[str, str] = {}
     postings: dict[str, list[int]] = {}
     countries: dict[str, int] = {}

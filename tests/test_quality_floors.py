@@ -1,0 +1,39 @@
+"""CI gate: every pinned quality figure in bench/baseline.json still holds."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = json.loads((ROOT / "bench" / "baseline.json").read_text())
+
+
+def _bench(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lyman_floors(lyman_path: Path) -> None:
+    figures = _bench("lyman").score()
+    for name, floor in BASELINE["lyman"].items():
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
+
+
+def test_floors_are_figures() -> None:
+    for suite, floors in BASELINE.items():
+        if suite.startswith("_"):
+            continue
+        for name, value in floors.items():
+            assert 0 <= value <= 1, (suite, name)
+
+
+@pytest.mark.parametrize("suite", [s for s in BASELINE if not s.startswith("_")])
+def test_every_suite_has_a_script(suite: str) -> None:
+    assert (ROOT / "bench" / f"{suite}.py").exists()
