@@ -13,6 +13,7 @@ and the reason are all kept.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -25,8 +26,10 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
 
 MAX_NGRAM = 6
+REGION_WEIGHT = 1_000_000
+UNIT_BONUS = {"PCLI": 3.0, "RGN": 3.0, "ADM1": 2.0}
 CONTEXT_CHARS = 60
-NAME_JOINERS = {"-", "'", "’", "‑"}
+NAME_JOINERS = {"-", "'", "’", "‑", "."}  # "Rostov-on-Don", "St. Petersburg", "U.S."
 
 
 @dataclass
@@ -64,11 +67,25 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _looks_like_person(tokens: list[Token], j: int, titles: re.Pattern[str], before: str) -> bool:
-    """A single capitalised name followed by another capitalised word not in the gazetteer
-    ("Vladimir Poutine"), or preceded by a title ("le président X"), names a person."""
+def _capitalised(tok: Token | None, stops: frozenset[str]) -> bool:
+    return bool(
+        tok and tok.text[:1].isupper() and tok.text[:1].isalpha()
+        and tok.text.casefold() not in stops
+    )
+
+
+def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern[str],
+                         before: str, stops: frozenset[str]) -> bool:
+    """A single capitalised word next to other capitalised words that the gazetteer does not
+    know belongs to a longer name: a person ("Vladimir Poutine"), a street ("Royal
+    Street"), an institution ("Manila Cathedral"). A title before it ("le président X")
+    makes it a person too."""
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+    prev = tokens[i - 1] if i > 0 else None
+    adjacent = lambda a, b: a is not None and b is not None and 0 <= b.start - a.end <= 1  # noqa: E731
+    if _capitalised(nxt, stops) and adjacent(tokens[j], nxt):
+        return True
+    if _capitalised(prev, stops) and adjacent(prev, tokens[i]):
         return True
     return bool(titles.search(before))
 
@@ -100,7 +117,8 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
             places = gaz.lookup(span)
             if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
                 # Inflected forms ("в Красном Лимане"): try the dictionary forms.
-                places = gaz.lookup(" ".join(t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()))
+                lemmas = [t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()]
+                places = gaz.lookup(" ".join(lemmas))
             if places:
                 match = (j, places)
                 break
@@ -114,7 +132,10 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
         if single and (
             text.casefold() in stops
             or len(text) < 3
-            or (_looks_like_person(tokens, j, titles, before) and not _is_country(places))
+            or (
+                _part_of_longer_name(tokens, i, j, titles, before, stops)
+                and not _is_country(places)
+            )
         ):
             i = j + 1
             continue
@@ -166,30 +187,81 @@ def _region_of(raw: _Raw, gaz: Gazetteer) -> list[Place]:
     return regions
 
 
-def _score(
-    place: Place,
-    raw: _Raw,
-    countries: set[str],
-    admin1s: set[tuple[str, str | None]],
-    shared: set[int],
-    focus: set[str],
-) -> tuple[float, list[str]]:
+@dataclass
+class _Context:
+    """What the whole document says about where it is, for scoring each mention."""
+
+    countries: set[str]
+    admin1s: set[tuple[str, str | None]]
+    shared: set[int]
+    focus: set[str]
+    containers: dict[int, list[Place]]  # raw index -> the region/country named right after
+
+
+def _context(raws: list[_Raw], focus: set[str], language: str | None,
+             focus_languages: set[str]) -> _Context:
+    # Only what is certain sets the context: a name with one candidate, or whose candidates
+    # all lie in one country (one region). "Georgia" must not vote for itself.
+    countries: set[str] = set()
+    admin1s: set[tuple[str, str | None]] = set()
+    for r in raws:
+        units = [p for p in r.candidates if p.feature in {"ADM1", "PCLI"}]
+        if len({p.country for p in r.candidates}) == 1:
+            countries.add(r.candidates[0].country)
+        elif len(units) == 1:  # "Texas": one region among hamlets of the same name
+            countries.add(units[0].country)
+        if r.relation == "region" or (len(units) == 1 and units[0].feature == "ADM1"):
+            unit = units[0] if units else r.candidates[0]
+            admin1s.add((unit.country, unit.admin1_code))
+    seen: dict[int, set[str]] = {}
+    for r in raws:
+        for p in r.candidates:
+            if p.geonames_id is not None:
+                seen.setdefault(p.geonames_id, set()).add(normalize_name(r.text))
+    shared = {gid for gid, names in seen.items() if len(names) > 1}
+    # The conflict prior only applies to text about the conflict: a focus country named, or
+    # a language mostly written there; "Alexandria" in a US paper is not Oleksandriia.
+    active = focus if (countries & focus or language in focus_languages) else set()
+    containers: dict[int, list[Place]] = {}
+    for i, (r, nxt) in enumerate(itertools.pairwise(raws)):
+        # "Lyman, Donetsk region", "Athens, Ga.", "Kherson (Ukraine)": the region that
+        # follows a name contains it.
+        if 0 < nxt.start - r.end <= 2:
+            wide = [p for p in nxt.candidates if p.feature in {"ADM1", "PCLI"}]
+            if wide:
+                containers[i] = wide
+    return _Context(countries, admin1s, shared, active, containers)
+
+
+def _score(place: Place, raw: _Raw, i: int, ctx: _Context) -> tuple[float, list[str]]:
     why: list[str] = [f"population {place.population:,}"]
-    score = 0.6 * math.log10(place.population + 1)
-    if place.country in countries:
-        score += 3
+    # Named regions have no population; they count as a large place, not as a hamlet.
+    population = place.population or (REGION_WEIGHT if place.feature == "RGN" else 0)
+    score = math.log10(population + 1)
+    if normalize_name(place.name) == normalize_name(raw.text):
+        score += 1.5
+        why.append("its main name")
+    if place.country in ctx.countries:
+        score += 2.5
         why.append(f"country {place.country} named in the document")
-    if place.country in focus:
-        score += 2
+    if place.country in ctx.focus:
+        score += 1.5
         why.append(f"{place.country} is in the conflict focus")
-    if (place.country, place.admin1_code) in admin1s and place.feature != "ADM1":
-        score += 5
-        why.append(f"its region {place.admin1} is named in the document")
-    if place.geonames_id in shared:
+    if (place.country, place.admin1_code) in ctx.admin1s and place.feature != "ADM1":
+        score += 4
+        why.append(f"its region {place.admin1 or place.admin1_code} is named in the document")
+    if place.geonames_id in ctx.shared:
         score += 4
         why.append("another name in the document points to the same place")
-    if place.feature == "PCLI":
-        score += 3
+    for wide in ctx.containers.get(i, []):
+        if place.country == wide.country and (
+            wide.feature == "PCLI" or place.admin1_code == wide.admin1_code
+        ) and place.feature != wide.feature:
+            score += 6
+            why.append(f"followed by its region or country {wide.name}")
+            break
+    # Countries, regions and states are what a bare big name usually means, not a hamlet.
+    score += UNIT_BONUS.get(place.feature, 0)
     if raw.relation == "settlement" and place.feature == "PPL":
         score += 2
     return score, why
@@ -206,7 +278,9 @@ class ResolvePlaces:
     def __init__(self, resources: Resources) -> None:
         self.langpacks = resources.langpacks
         self.gazetteer: Gazetteer = resources.gazetteer
-        self.focus = set(load_data("geo").get("focus_countries", []))
+        geo = load_data("geo")
+        self.focus = set(geo.get("focus_countries", []))
+        self.focus_languages = set(geo.get("focus_languages", []))
 
     def __call__(self, doc: Document) -> Document:
         if doc.language not in self.langpacks:
@@ -217,23 +291,11 @@ class ResolvePlaces:
             _frame(doc, raw, pack)
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
-        countries = {r.candidates[0].country for r in raws if _is_country(r.candidates)}
-        admin1s = {
-            (p.country, p.admin1_code)
-            for r in raws
-            if r.relation == "region"
-            for p in r.candidates[:1]
-        }
-        seen: dict[int, set[str]] = {}
-        for r in raws:
-            for p in r.candidates:
-                if p.geonames_id is not None:
-                    seen.setdefault(p.geonames_id, set()).add(normalize_name(r.text))
-        shared = {gid for gid, names in seen.items() if len(names) > 1}
+        ctx = _context(raws, self.focus, doc.language, self.focus_languages)
         doc.places = []
-        for r in raws:
+        for i, r in enumerate(raws):
             scored = sorted(
-                ((*_score(p, r, countries, admin1s, shared, self.focus), p) for p in r.candidates),
+                ((*_score(p, r, i, ctx), p) for p in r.candidates),
                 key=lambda t: (-t[0], t[2].geonames_id or 0),
             )
             _, why, best = scored[0]
