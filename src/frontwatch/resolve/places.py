@@ -13,6 +13,7 @@ and the reason are all kept.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -20,13 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from frontwatch.langpack import LangPack, load_data, union
+from frontwatch.langpack import FLAGS, LangPack, load_data, union
 from frontwatch.model import Document, Place, PlaceMention, Token
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
 
 MAX_NGRAM = 6
 REGION_WEIGHT = 1_000_000
+EARTH_KM = 6371.0
 UNIT_BONUS = {"PCLI": 3.0, "RGN": 3.0, "ADM1": 2.0}
 CONTEXT_CHARS = 60
 NAME_JOINERS = {"-", "'", "’", "‑", "."}  # "Rostov-on-Don", "St. Petersburg", "U.S."
@@ -40,6 +42,7 @@ class _Raw:
     candidates: list[Place]
     relation: str = "in"
     region_phrase: str | None = None
+    offset: tuple[float, float] | None = None  # km, bearing in degrees
 
 
 @cache
@@ -162,12 +165,42 @@ def _frame(doc: Document, raw: _Raw, pack: LangPack) -> None:
         )
     elif _cue(pack, "descriptive_before").search(before):
         raw.relation = "descriptive"
+    elif offset := _offset_cue(pack, before):
+        raw.relation = "offset"
+        bearings = {k.casefold(): v for k, v in pack.get("places", "bearings", {}).items()}
+        raw.offset = (float(offset["km"]), float(bearings[offset["bearing"].casefold()]))
     elif _cue(pack, "direction_before").search(before):
         raw.relation = "direction"
     elif _cue(pack, "near_before").search(before):
         raw.relation = "near"
+    elif _cue(pack, "outskirts_before").search(before):
+        raw.relation = "outskirts"
     elif _cue(pack, "settlement_before").search(before):
         raw.relation = "settlement"
+
+
+def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
+    # Searched one by one: every pattern names its groups km and bearing alike.
+    for pattern in pack.get("places", "offset_before", []):
+        m = re.search(rf"(?<!\w)(?:{pattern})\s*$", before, FLAGS)
+        if m:
+            return m
+    return None
+
+
+def _shifted(place: Place, km: float, bearing: float) -> Place:
+    """"20 km au nord de Kharkiv": the point that far from the town, on that bearing."""
+    lat1, lon1, theta = map(math.radians, (place.latitude, place.longitude, bearing))
+    d = km / EARTH_KM
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(theta))
+    lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(d) * math.cos(lat1),
+                             math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    return dataclasses.replace(
+        place,
+        name=f"{place.name} ({km:g} km, bearing {bearing:g})",
+        latitude=round(math.degrees(lat2), 5),
+        longitude=round(math.degrees(lon2), 5),
+    )
 
 
 def _region_of(raw: _Raw, gaz: Gazetteer) -> list[Place]:
@@ -300,8 +333,13 @@ class ResolvePlaces:
             )
             _, why, best = scored[0]
             precision = PRECISION.get(best.feature, 1)
-            if r.relation in {"direction", "near"} and best.feature == "PPL":
+            # ACLED: a town or its outskirts is 1; near a place, or a part of a region, is 2.
+            if r.relation in {"direction", "near", "offset"} and best.feature == "PPL":
                 precision = 2
+            reason = "; ".join(why) if len(scored) > 1 else "only candidate"
+            if r.offset and best.feature == "PPL":
+                best = _shifted(best, *r.offset)
+                reason += f"; {r.offset[0]:g} km from it, bearing {r.offset[1]:g}"
             doc.places.append(
                 PlaceMention(
                     r.text,
@@ -310,7 +348,7 @@ class ResolvePlaces:
                     best,
                     precision,
                     [(p.geonames_id, p.name, round(s, 2)) for s, _, p in scored[:5]],
-                    "; ".join(why) if len(scored) > 1 else "only candidate",
+                    reason,
                     r.relation,
                 )
             )
