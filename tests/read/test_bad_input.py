@@ -120,3 +120,22 @@ def test_stdin(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["extract", "-", "--format", "json"], input=GOOD)
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)["documents"][0]["source"] == "<stdin>"
+
+
+def test_sidecar_metadata_wins_over_options(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(GOOD)
+    (tmp_path / "r.json").write_text(json.dumps({"published": "2022-10-02", "outlet": "Wire",
+                                                 "url": "https://example.org/a"}))
+    (doc,) = _read(tmp_path / "r.txt", published=date(2022, 1, 1), outlet="Option")
+    assert not isinstance(doc, ReadFailure)
+    assert (doc.published, doc.outlet, doc.url) == (date(2022, 10, 2), "Wire",
+                                                    "https://example.org/a")
+    assert doc.provenance["published"] == "input"
+
+
+def test_broken_sidecar_is_named(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(GOOD)
+    (tmp_path / "r.json").write_text("{oops")
+    (failure,) = _read(tmp_path / "r.txt")
+    assert isinstance(failure, ReadFailure)
+    assert "r.json" in failure.message and "JSON" in failure.message

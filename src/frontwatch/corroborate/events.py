@@ -87,12 +87,23 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
     taxonomy = load_data("acled")
     groups: dict[tuple[str, ...], list[Claim]] = {}
     outlets: dict[str, str] = {}
+    sideless: list[Claim] = []
     for doc in docs:
         for c in doc.claims:
             if c.background or c.modality not in EVENT_MODALITIES:
                 continue
-            groups.setdefault(event_key(c), []).append(c)
             outlets[c.document_id] = doc.outlet or doc.source
+            if c.actor1 is None and c.actor2 is None:
+                sideless.append(c)
+            else:
+                groups.setdefault(event_key(c), []).append(c)
+    for c in sideless:
+        # A claim that names no actor ("Обстріл Бахмута" in a title) is compatible with any
+        # actors: it joins the one event of its kind, day and place, if there is just one.
+        key = event_key(c)
+        same = [k for k in groups if k[:5] == key[:5]]
+        groups.setdefault(same[0] if len(same) == 1 else key, []).append(c)
+    _fold_regions_into_towns(groups)
     events: list[Event] = []
     for key, claims in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[1][0].id)):
         first = claims[0]
@@ -133,6 +144,29 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
         events.append(event)
     _link_to_battles(events)
     return events
+
+
+def _fold_regions_into_towns(groups: dict[tuple[str, ...], list[Claim]]) -> None:
+    """"Ukrainian forces retook a village in the Kherson region" (title) and "... retook
+    Davydiv Brid" (body) are one event: a claim placed only at a region joins the one event
+    of its kind, day and sides that lies inside that region."""
+    for key in list(groups):
+        place = _place(groups[key][0])
+        if place is None or place.feature not in {"ADM1", "RGN"}:
+            continue
+        inside = [
+            k for k, claims in groups.items()
+            if k != key and k[:3] == key[:3] and k[5:] == key[5:]
+            and (p := _place(claims[0])) is not None and p.feature == "PPL"
+            and p.country == place.country
+            and (place.feature == "RGN" or p.admin1_code == place.admin1_code)
+        ]
+        if len(inside) == 1:
+            groups[inside[0]].extend(groups.pop(key))
+
+
+def _place(claim: Claim):  # type: ignore[no-untyped-def]
+    return claim.location.place if claim.location else None
 
 
 def _event_id(country: str | None, key: tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ claims of that paragraph. With no speaker, the outlet itself asserts the claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontwatch.langpack import LangPack
 from frontwatch.model import Mention
@@ -27,24 +27,49 @@ class Attribution:
     mention: Mention | None
     how: str  # verb | according_to | continuation | outlet
     denied: bool = False
+    channels: list[str] = field(default_factory=list)  # agencies that relayed it
 
 
-def attribute(
-    sentence: str, offset: int, speakers: list[Mention], pack: LangPack, previous: str | None
-) -> Attribution:
-    """`speakers`: claimant mentions inside the sentence (document offsets)."""
-    local = [(m, m.start - offset, m.end - offset) for m in speakers]
+def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
+                pack: LangPack) -> list[tuple[Mention, str, bool]]:
+    """Every speaker the sentence's grammar offers, in text order of their cue."""
+    found: list[tuple[Mention, str, bool]] = []
     for verb in pack.regex("reporting", "verbs").finditer(sentence):
-        for m, s, e in sorted(local, key=lambda t: -t[1]):
+        denied = _denies(verb.group(0), pack)
+        for m, _, e in sorted(local, key=lambda t: -t[1]):
             if e <= verb.start() and SUBJECT_GAP.match(sentence[e : verb.start()]):
-                return _resolve(m, "verb", previous, _denies(verb.group(0), pack))
+                found.append((m, "verb", denied))
+                break
         for m, s, _ in sorted(local, key=lambda t: t[1]):
             if s >= verb.end() and INVERTED_GAP.match(sentence[verb.end() : s]):
-                return _resolve(m, "verb", previous, _denies(verb.group(0), pack))
+                found.append((m, "verb", denied))
+                break
     for cue in pack.regex("reporting", "according_to").finditer(sentence):
         for m, s, _ in local:
             if s >= cue.end() and ACCORDING_GAP.match(sentence[cue.end() : s]):
-                return _resolve(m, "according_to", previous, False)
+                found.append((m, "according_to", False))
+    return found
+
+
+def attribute(
+    sentence: str,
+    offset: int,
+    speakers: list[Mention],
+    pack: LangPack,
+    previous: str | None,
+    agencies: frozenset[str] = frozenset(),
+) -> Attribution:
+    """`speakers`: claimant mentions inside the sentence (document offsets). A wire agency
+    ("Как сообщает AFP, Минобороны заявило") relays; the other speaker is the source."""
+    local = [(m, m.start - offset, m.end - offset) for m in speakers]
+    found = _candidates(sentence, local, pack)
+    sources = [f for f in found if f[0].label not in agencies]
+    channels = sorted({f[0].label for f in found if f[0].label in agencies})
+    if sources or found:
+        m, how, denied = (sources or found)[0]
+        who = _resolve(m, how, previous, denied)
+        who.channels = [c for c in channels if c != who.claimant]
+        return who
     if previous and pack.regex("reporting", "continuation").search(sentence):
         return Attribution(previous, None, "continuation")
     return Attribution(None, None, "outlet")

@@ -46,7 +46,9 @@ class ExtractClaims:
         self.gazetteer = resources.gazetteer
         self.registry = registry()
         self.territory = load_data("acled")["territory"]
-        self.agencies = {k for k, v in self.registry.claimants.items() if v["kind"] == "agency"}
+        self.agencies = frozenset(
+            k for k, v in self.registry.claimants.items() if v["kind"] == "agency"
+        )
 
     def __call__(self, doc: Document) -> Document:
         doc.claims = []
@@ -60,7 +62,7 @@ class ExtractClaims:
         narrative: DateValue | None = None
         for s in doc.sentences:
             s_speakers = _within(speakers, s)
-            who = attribute(s.text, s.start, s_speakers, pack, previous)
+            who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
             if who.claimant:
                 previous = who.claimant
             s_dates = _within(dates, s)
@@ -145,10 +147,11 @@ class ExtractClaims:
         paragraph = doc.paragraphs[s.paragraph]
         para_speakers = [m for m in doc.mentions if m.kind == "claimant"
                          and paragraph[0] <= m.start and m.end <= paragraph[1]]
+        cited = agencies_cited(doc.text[paragraph[0] : paragraph[1]], paragraph[0],
+                               para_speakers, pack, set(self.agencies))
         via = [
             self.registry.claimants[a]["name"]
-            for a in agencies_cited(doc.text[paragraph[0] : paragraph[1]], paragraph[0],
-                                    para_speakers, pack, self.agencies)
+            for a in dict.fromkeys([*who.channels, *cited])
             if a != who.claimant
         ]
         return Claim(

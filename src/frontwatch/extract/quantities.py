@@ -91,6 +91,13 @@ def _side(after: str, pack: LangPack) -> str | None:
     return None
 
 
+def _side_within(phrase: str, pack: LangPack) -> str | None:
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", phrase, FLAGS):
+            return str(side)
+    return None
+
+
 def find_quantities(sentence: str, pack: LangPack) -> list[Found]:
     exact, fuzzy = _grammar(pack)
     mults = {k.casefold(): v for k, v in pack.get("numbers", "multipliers", {}).items()}
@@ -129,5 +136,8 @@ def _finish(q: Quantity, unit: dict[str, str], m: re.Match[str], sentence: str,
         q.kind = unit["unit"]
     else:
         q.kind = unit["unit"]
-    q.side = _side(sentence[m.end() : m.end() + SIDE_WINDOW], pack)
+    # "200 soldats ukrainiens" puts the side after the noun, "200 Ukrainian soldiers" and
+    # "200 украинских военных" inside the matched phrase.
+    q.side = _side_within(m.group(0), pack) or _side(sentence[m.end() : m.end() + SIDE_WINDOW],
+                                                     pack)
     return Found(q, m.start(), m.end())

@@ -36,8 +36,14 @@ def _date(c: Claim) -> str:
     return f"{text} t{d.time_precision}" if d.time_precision else text
 
 
+def _console() -> Console:
+    # Piped output has no terminal width to fit; give the tables room instead of 80 columns.
+    plain = Console()
+    return plain if plain.is_terminal else Console(width=160)
+
+
 def render_table(result: Result, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     events = Table(title="Events", show_lines=True)
     for col in ("date", "type / sub-event", "place", "actor1", "actor2", "fatal.", "claimed by"):
         events.add_column(col)
@@ -75,7 +81,7 @@ def render_table(result: Result, console: Console | None = None) -> None:
 
 
 def render_places(result: Result, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     for doc in result.documents:
         table = Table(title=escape(f"Places in {doc.source} [{doc.language or '?'}]"))
         for col in ("offset", "text", "place", "admin1, country", "precision", "why"):

@@ -322,6 +322,10 @@ class ResolvePlaces:
         raws = recognise(doc, pack, self.gazetteer, _stop_names(tuple(self.langpacks)))
         for raw in raws:
             _frame(doc, raw, pack)
+            if raw.relation in {"in", "settlement"} and all(
+                p.feature == "ADM1" for p in raw.candidates
+            ):
+                raw.relation = "region"  # "Donetsk region", "Донецкой области": named whole
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
         ctx = _context(raws, self.focus, doc.language, self.focus_languages)
