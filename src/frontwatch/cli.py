@@ -61,3 +61,13 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
         render_table(result)
     if not result.processed:
         sys.exit(1)
+
+
+def _add_store_commands() -> None:
+    from frontwatch.cli_store import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_store_commands()

@@ -4,11 +4,12 @@
 """
 
 from frontwatch.store.core import Store
-from frontwatch.store.engine import StoreError, database_url, default_db
+from frontwatch.store.engine import DEFAULT_DB, StoreError, database_url, default_db
 from frontwatch.store.filters import Filters, parse_bbox
 from frontwatch.store.ingest import IngestReport, ingest, rebuild_events, retry
 
 __all__ = [
+    "DEFAULT_DB",
     "Filters",
     "IngestReport",
     "Store",
