@@ -100,7 +100,8 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
             places = gaz.lookup(span)
             if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
                 # Inflected forms ("в Красном Лимане"): try the dictionary forms.
-                places = gaz.lookup(" ".join(t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()))
+                lemmas = [t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()]
+                places = gaz.lookup(" ".join(lemmas))
             if places:
                 match = (j, places)
                 break
