@@ -13,14 +13,9 @@ from frontwatch import api
 from frontwatch.cli import main
 from frontwatch.model import Claim, Document
 from frontwatch.read import Defaults
-from frontwatch.store import Filters, Store, ingest, retry
+from frontwatch.store import Filters, Store, ingest
 
 LYMAN_DEFAULTS = Defaults(published=date(2022, 10, 1), outlet="RT")
-
-
-def _cli(*args: str) -> object:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return result
 
 
 def test_claim_record_round_trip(lyman: api.Result) -> None:
