@@ -9,7 +9,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "frontwatch"
 STAGES = ("read", "clean", "langid", "analyse", "extract", "resolve", "corroborate")
-OUTER = ("frontwatch.cli", "frontwatch.api", "frontwatch.output")
+OUTER = ("frontwatch.cli", "frontwatch.api", "frontwatch.output", "frontwatch.store",
+         "frontwatch.export")
 MODULES = sorted(SRC.rglob("*.py"))
 
 

@@ -117,3 +117,13 @@ def gazetteer_build(cache_dir: Path | None) -> None:
     gaz = Gazetteer.load(cache_dir, rebuild=True)
     click.echo(f"{len(gaz):,} places indexed in {time.perf_counter() - started:.1f} s: "
                f"{cache_path(cache_dir)}")
+
+
+def _add_store_commands() -> None:
+    from frontwatch.cli_store import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_store_commands()

@@ -153,6 +153,18 @@ class DateValue:
             "partial": self.partial,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DateValue:
+        """The inverse of `to_dict`."""
+        return cls(
+            start=date.fromisoformat(d["start"]) if d.get("start") else None,
+            end=date.fromisoformat(d["end"]) if d.get("end") else None,
+            time_precision=d.get("time_precision"),
+            text=d.get("text"),
+            basis=d.get("basis", ""),
+            partial=d.get("partial"),
+        )
+
 
 @dataclass
 class Quantity:
@@ -246,6 +258,34 @@ class Claim:
             "notes": self.notes,
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """Every field, JSON-safe and lossless (a store keeps this; `to_dict` is the view)."""
+        out = dataclasses.asdict(self)
+        out["date"] = self.date.to_dict()
+        return out
+
+    @classmethod
+    def from_record(cls, d: dict[str, Any]) -> Claim:
+        """The inverse of `to_record`."""
+        loc = d.get("location")
+        if loc is not None:
+            place = loc.get("place")
+            loc = PlaceMention(**{
+                **loc,
+                "place": Place(**place) if place else None,
+                "candidates": [tuple(c) for c in loc.get("candidates", [])],
+            })
+        return cls(**{
+            **d,
+            "actor1": Actor(**d["actor1"]) if d.get("actor1") else None,
+            "actor2": Actor(**d["actor2"]) if d.get("actor2") else None,
+            "assoc_actor_1": [Actor(**a) for a in d.get("assoc_actor_1", [])],
+            "assoc_actor_2": [Actor(**a) for a in d.get("assoc_actor_2", [])],
+            "location": loc,
+            "date": DateValue.from_dict(d["date"]),
+            "quantities": [Quantity(**q) for q in d.get("quantities", [])],
+        })
+
 
 @dataclass
 class Event:
@@ -279,6 +319,16 @@ class Event:
         out = dataclasses.asdict(self)
         out["event_date"] = self.event_date.isoformat() if self.event_date else None
         return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The inverse of `to_dict`."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        value = d.get("event_date")
+        return cls(**{
+            **{k: v for k, v in d.items() if k in names},
+            "event_date": date.fromisoformat(value) if value else None,
+        })
 
 
 @dataclass
