@@ -78,7 +78,7 @@ def pages(subset: bool = False) -> list[tuple[str, str, str]]:
 
 
 def score(subset: bool = False) -> dict[str, float]:
-    cleaner = CleanLines(_rules())
+    cleaner = CleanLines(_rules(), article_block=True)
     systems = ("frontwatch", "trafilatura", "justext")
     sums: dict[str, list[float]] = {}
     started = time.perf_counter()

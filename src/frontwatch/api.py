@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from frontwatch.clean.duplicates import mark_duplicates
 from frontwatch.corroborate import build_events
 from frontwatch.langpack import load_langpacks
 from frontwatch.model import Document, Event
@@ -52,5 +53,6 @@ def extract(paths: list[str], defaults: Defaults | None = None,
             result.failures.append(item)
         else:
             result.documents.append(pipeline(item))
+    mark_duplicates(result.documents)  # batch-level: syndicated copies point to the first
     result.events = build_events(result.processed, pipeline.resources.gazetteer)
     return result

@@ -35,13 +35,15 @@ def main() -> None:
               help="Publication date for inputs that do not carry one; relative dates "
                    "('la veille', '1er octobre') are resolved against it.")
 @click.option("--outlet", metavar="NAME", help="Outlet for inputs that do not name one.")
-@click.option("--encoding", default="utf-8", show_default=True,
-              help="Text encoding of the input files.")
+@click.option("--encoding", default=None,
+              help="Text encoding of the input files (default: UTF-8, else detected, "
+                   "with a warning).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="table for people, json for programs.")
 def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
-            encoding: str, fmt: str) -> None:
-    """Extract coded events from PATHS (.txt files, folders of them, .jsonl, or - for stdin).
+            encoding: str | None, fmt: str) -> None:
+    """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
+    gzipped), folders of them (recursively), or - for stdin. The format is sniffed.
 
     Example: frontwatch extract examples/ --published 2022-10-01 --format json
     """

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from frontwatch.model import Document, content_id
 
@@ -29,6 +29,15 @@ EXTENSIONS = {
 }
 # How sure charset-normalizer must be before a non-UTF-8 file is decoded without asking.
 MAX_CHAOS = 0.2
+MIN_FIT = 0.9
+OUR_LETTERS = frozenset(
+    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”–—…€№°"
+    + "".join(chr(c) for c in range(0x0410, 0x0450)) + "ёЁіІїЇєЄґҐ\u00a0"
+)
+PREFERRED_ENCODINGS = (
+    "cp1251", "cp1252", "latin_1", "iso8859_15", "koi8_r", "koi8_u", "cp1250", "iso8859_5",
+    "mac_cyrillic", "cp866",
+)
 
 
 @dataclass(frozen=True)
@@ -103,8 +112,8 @@ def decode_detected(data: bytes, encoding: str | None) -> tuple[str, str | None]
             ) from None
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.chaos > MAX_CHAOS or best.encoding in {"utf_8", "ascii"}:
+    best = _best_match(from_bytes(data[:1_000_000]))
+    if best is None or best.encoding in {"utf_8", "ascii"}:
         raise ValueError(
             f"not valid utf-8 ({where}) and its encoding could not be detected; "
             "convert the file or pass --encoding"
@@ -117,6 +126,23 @@ def decode_detected(data: bytes, encoding: str | None) -> tuple[str, str | None]
         ) from None
     confidence = 1.0 - best.chaos
     return text.lstrip("\ufeff"), f"detected {best.encoding} (confidence {confidence:.2f})"
+
+
+def _best_match(results: Any) -> Any:
+    """charset-normalizer's plausible guesses, ranked by how much of the non-ASCII text falls
+    in the alphabets of French, English, Russian and Ukrainian (short cp1251 text also reads
+    as cp1125; latin-1 French also as cp1257), then by its own chaos score."""
+    matches = [m for m in results if m.chaos <= MAX_CHAOS]
+    if not matches:
+        return None
+
+    def fit(match: Any) -> float:
+        high = [c for c in str(match) if ord(c) > 127]
+        return sum(c in OUR_LETTERS for c in high) / len(high) if high else 1.0
+
+    order = {name: i for i, name in enumerate(PREFERRED_ENCODINGS)}
+    best = min(matches, key=lambda m: (-round(fit(m), 2), m.chaos, order.get(m.encoding, 99)))
+    return best if fit(best) >= MIN_FIT else None  # unsure: better an error than mojibake
 
 
 def decode(source: str, data: bytes, encoding: str | None) -> str:
@@ -161,7 +187,9 @@ def make_document(
         )
     doc.published = published or defaults.published
     doc.provenance["published"] = (
-        given.get("published", origin) if published else ("option" if defaults.published else "none")
+        given.get("published", origin)
+        if published
+        else ("option" if defaults.published else "none")
     )
     if title:
         doc.provenance["title"] = given.get("title", origin)
@@ -206,7 +234,9 @@ def _open(raw: BinaryIO) -> BinaryIO:
     return raw
 
 
-def _read_stream(source: str, raw: BinaryIO, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def _read_stream(
+    source: str, raw: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     # Importing here registers the built-in readers without an import cycle.
     from frontwatch.read import feed, html, jsonl, text, warc  # noqa: F401
 

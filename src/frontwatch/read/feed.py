@@ -31,7 +31,9 @@ def _entry_html(entry: Any) -> str:
 
 
 @reader("feed")
-def read_feed(source: str, stream: BinaryIO, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def read_feed(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     import feedparser
 
     from frontwatch.read.html import parse_tree, time_limit, visible_text

@@ -119,7 +119,7 @@ def main_text(html: str, url: str | None = None) -> str:
 
     return trafilatura.extract(
         html, url=url, output_format="txt", include_comments=False, include_tables=True,
-        deduplicate=False, favor_recall=True, with_metadata=False,
+        with_metadata=False,
     ) or ""
 
 
@@ -163,7 +163,9 @@ def html_document(
 
 
 @reader("html")
-def read_html(source: str, stream: BinaryIO, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def read_html(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     from frontwatch.read.text import note_encoding
 
     try:

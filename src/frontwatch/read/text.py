@@ -17,7 +17,9 @@ from frontwatch.read.core import (
 
 
 @reader("text")
-def read_text(source: str, stream: BinaryIO, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def read_text(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     try:
         text, detected = decode_detected(read_limited(stream), defaults.encoding)
     except ValueError as exc:

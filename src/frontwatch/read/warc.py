@@ -19,7 +19,9 @@ HTML_TYPES = ("text/html", "application/xhtml")
 
 
 @reader("warc")
-def read_warc(source: str, stream: BinaryIO, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def read_warc(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
