@@ -225,13 +225,16 @@ def _iter_files(path: Path) -> Iterator[Path]:
             yield child
 
 
-def _open(raw: BinaryIO) -> BinaryIO:
-    """Un-gzip transparently: a .gz of any supported format reads as that format."""
-    head = raw.read(2)
+def _head(raw: BinaryIO) -> tuple[bytes, bool]:
+    """The first bytes of the input, un-gzipped if need be, and whether it is gzipped."""
+    start = raw.read(SNIFF_BYTES * 8)
     raw.seek(0)
-    if head == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
-    return raw
+    if not start.startswith(b"\x1f\x8b"):
+        return start[:SNIFF_BYTES], False
+    try:
+        return zlib.decompressobj(31).decompress(start, SNIFF_BYTES), True
+    except zlib.error as exc:
+        raise EOFError(str(exc)) from None
 
 
 def _read_stream(
@@ -240,13 +243,16 @@ def _read_stream(
     # Importing here registers the built-in readers without an import cycle.
     from frontwatch.read import feed, html, jsonl, text, warc  # noqa: F401
 
-    stream = io.BufferedReader(_open(raw), buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
     try:
-        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        head, gzipped = _head(raw)
         if not head.strip():
             yield ReadFailure(source, "empty input, nothing to read")
             return
-        yield from _READERS[sniff(source, head)](source, stream, defaults)
+        kind = sniff(source, head)
+        # warcio un-gzips record by record, so a bad record stays local; others stream
+        # through GzipFile, which also reads multi-member files.
+        stream = raw if kind == "warc" or not gzipped else gzip.GzipFile(fileobj=raw)
+        yield from _READERS[kind](source, stream, defaults)  # type: ignore[arg-type]
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield ReadFailure(source, f"broken gzip data ({exc or 'truncated'})")
     except MemoryError:

@@ -48,6 +48,10 @@ def read_warc(
             yield ReadFailure(f"{source}#{number + 1}", f"broken WARC record ({exc}); "
                               "the records before it were read")
             return
+        except Exception as exc:  # warcio fails in its own ways on hostile records
+            yield ReadFailure(f"{source}#{number + 1}", f"broken WARC record "
+                              f"({type(exc).__name__}: {exc}); the records before it were read")
+            return
         if len(payload) > MAX_DOCUMENT_BYTES:
             yield ReadFailure(where, "WARC record too large for one document")
             continue
