@@ -19,7 +19,7 @@ def test_bad_order_is_refused_before_anything_runs() -> None:
 
 
 def test_unknown_stage_is_named() -> None:
-    with pytest.raises(ValueError, match="unknown stage 'nope.v1'"):
+    with pytest.raises(ValueError, match=r"unknown stage 'nope\.v1'"):
         Pipeline(["nope.v1"], default_resources())
 
 

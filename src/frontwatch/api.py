@@ -1,4 +1,4 @@
-"""The library entry point the CLI (and later the API server and engines) call."""
+"""The library entry points the CLI (and later the API server and engines) call."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from frontwatch.model import Document, Event
 from frontwatch.pipeline import DEFAULT_STAGES, Pipeline, Resources
 from frontwatch.read import Defaults, ReadFailure, read_paths
 from frontwatch.resolve.gazetteer import Gazetteer
+
+# The geoparser alone: everything up to resolved places, no claims.
+PLACE_STAGES = tuple(s for s in DEFAULT_STAGES if not s.startswith("extract."))
 
 
 @dataclass
@@ -32,6 +35,23 @@ class Result:
             "failures": [{"source": f.source, "message": f.message} for f in self.failures],
         }
 
+    def places_dict(self) -> dict[str, object]:
+        return {
+            "documents": [
+                {
+                    "id": d.id,
+                    "source": d.source,
+                    "url": d.url,
+                    "language": d.language,
+                    "text": d.text,
+                    "places": [p.to_dict() for p in d.places],
+                    "errors": [e.message for e in d.errors],
+                }
+                for d in self.documents
+            ],
+            "failures": [{"source": f.source, "message": f.message} for f in self.failures],
+        }
+
 
 @cache
 def default_resources() -> Resources:
@@ -43,10 +63,8 @@ def build_pipeline(stages: Iterable[str] = DEFAULT_STAGES,
     return Pipeline(stages, resources or default_resources())
 
 
-def extract(paths: list[str], defaults: Defaults | None = None,
-            pipeline: Pipeline | None = None) -> Result:
-    """Read, process and corroborate every input; bad inputs are reported, never fatal."""
-    pipeline = pipeline or build_pipeline()
+def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline) -> Result:
+    """Read and process every input; bad inputs are reported, never fatal."""
     result = Result()
     for item in read_paths(paths, defaults or Defaults()):
         if isinstance(item, ReadFailure):
@@ -54,5 +72,18 @@ def extract(paths: list[str], defaults: Defaults | None = None,
         else:
             result.documents.append(pipeline(item))
     mark_duplicates(result.documents)  # batch-level: syndicated copies point to the first
+    return result
+
+
+def extract(paths: list[str], defaults: Defaults | None = None,
+            pipeline: Pipeline | None = None) -> Result:
+    """Documents with their claims, and the events the claims corroborate into."""
+    pipeline = pipeline or build_pipeline()
+    result = run(paths, defaults, pipeline)
     result.events = build_events(result.processed, pipeline.resources.gazetteer)
     return result
+
+
+def places(paths: list[str], defaults: Defaults | None = None) -> Result:
+    """Every place mention of every document (the geoparser on its own)."""
+    return run(paths, defaults, build_pipeline(PLACE_STAGES))

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import click
 
 from frontwatch import api
-from frontwatch.output import render_table
+from frontwatch.output import render_places, render_table
 from frontwatch.read import Defaults
 from frontwatch.read.core import parse_published
+from frontwatch.resolve.gazetteer import Gazetteer, cache_path
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -29,25 +33,22 @@ def main() -> None:
     """Frontwatch: conflict reporting in, evidence-grade event data out."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that do not carry one; relative dates "
-                   "('la veille', '1er octobre') are resolved against it.")
-@click.option("--outlet", metavar="NAME", help="Outlet for inputs that do not name one.")
-@click.option("--encoding", default=None,
-              help="Text encoding of the input files (default: UTF-8, else detected, "
-                   "with a warning).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="table for people, json for programs.")
-def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
-            encoding: str | None, fmt: str) -> None:
-    """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
-    gzipped), folders of them (recursively), or - for stdin. The format is sniffed.
+def input_options(fn: Callable[..., None]) -> Callable[..., None]:
+    """The options every command that reads documents shares."""
+    fn = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                      show_default=True, help="table for people, json for programs.")(fn)
+    fn = click.option("--encoding", default=None,
+                      help="Text encoding of the input files (default: UTF-8, else "
+                           "detected, with a warning).")(fn)
+    fn = click.option("--outlet", metavar="NAME",
+                      help="Outlet for inputs that do not name one.")(fn)
+    fn = click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+                      help="Publication date for inputs that do not carry one; relative "
+                           "dates ('la veille', '1er octobre') are resolved against it.")(fn)
+    return click.argument("paths", nargs=-1, required=True)(fn)
 
-    Example: frontwatch extract examples/ --published 2022-10-01 --format json
-    """
-    result = api.extract(list(paths), Defaults(published, outlet, encoding))
+
+def _report(result: api.Result) -> None:
     for failure in result.failures:
         click.echo(f"error: {failure}", err=True)
     for doc in result.documents:
@@ -56,10 +57,65 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
                        f"{err.message}", err=True)
         for warning in doc.warnings:
             click.echo(f"warning: {doc.source}: {warning}", err=True)
+
+
+def _dump(payload: object) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@main.command()
+@input_options
+def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
+            encoding: str | None, fmt: str) -> None:
+    """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
+    gzipped), folders of them (recursively), or - for stdin. The format is sniffed.
+
+    Example: frontwatch extract examples/ --published 2022-10-01 --format json
+    """
+    result = api.extract(list(paths), Defaults(published, outlet, encoding))
+    _report(result)
     if fmt == "json":
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _dump(result.to_dict())
     else:
         render_table(result)
     if not result.processed:
         sys.exit(1)
+
+
+@main.command()
+@input_options
+def places(paths: tuple[str, ...], published: date | None, outlet: str | None,
+           encoding: str | None, fmt: str) -> None:
+    """Print every place mention of every document in PATHS (the geoparser alone).
+
+    Example: frontwatch places examples/lyman-en.txt --format json
+    """
+    result = api.places(list(paths), Defaults(published, outlet, encoding))
+    _report(result)
+    if fmt == "json":
+        _dump(result.places_dict())
+    else:
+        render_places(result)
+    if not result.processed:
+        sys.exit(1)
+
+
+@main.group()
+def gazetteer() -> None:
+    """The offline gazetteer compiled from GeoNames data shipped on PyPI."""
+
+
+@gazetteer.command("build")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the index (default: $FRONTWATCH_CACHE or "
+                   "~/.cache/frontwatch).")
+def gazetteer_build(cache_dir: Path | None) -> None:
+    """Compile the gazetteer index now (it is otherwise built on first use).
+
+    Example: frontwatch gazetteer build
+    """
+    started = time.perf_counter()
+    gaz = Gazetteer.load(cache_dir, rebuild=True)
+    click.echo(f"{len(gaz):,} places indexed in {time.perf_counter() - started:.1f} s: "
+               f"{cache_path(cache_dir)}")

@@ -101,7 +101,30 @@ class PlaceMention:
     geo_precision: int | None
     candidates: list[tuple[int | None, str, float]] = field(default_factory=list)
     reason: str = ""
-    relation: str = "in"  # in | near | direction | region | anaphora
+    relation: str = "in"  # in | settlement | near | direction | region | anaphora | seat
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `frontwatch places` contract: offsets index the document's cleaned text."""
+        p = self.place
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "geonames_id": p.geonames_id if p else None,
+            "name": p.name if p else None,
+            "latitude": p.latitude if p else None,
+            "longitude": p.longitude if p else None,
+            "admin1": p.admin1 if p else None,
+            "country": p.country if p else None,
+            "feature": p.feature if p else None,
+            "geo_precision": self.geo_precision,
+            "relation": self.relation,
+            "candidates": [
+                {"geonames_id": gid, "name": name, "score": score}
+                for gid, name, score in self.candidates
+            ],
+            "reason": self.reason,
+        }
 
 
 @dataclass

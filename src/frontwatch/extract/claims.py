@@ -23,7 +23,8 @@ from frontwatch.resolve.actors import registry
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
-PLACE_RANK = {"in": 0, "settlement": 0, "anaphora": 0, "direction": 1, "near": 1, "region": 2}
+PLACE_RANK = {"in": 0, "settlement": 0, "anaphora": 0, "outskirts": 0, "direction": 1,
+              "near": 1, "offset": 1, "region": 2}
 FEATURE_RANK = {"PPL": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}
 
 
@@ -127,6 +128,8 @@ class ExtractClaims:
         location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         sub_event = hit.sub_event_type
         notes: list[str] = []
+        if location is None:
+            notes.append("no known place in this sentence: location left empty")
         if hit.family == "territory":
             owner = location.place.country if location and location.place else None
             gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner

@@ -72,3 +72,22 @@ def render_table(result: Result, console: Console | None = None) -> None:
         if doc.removed:
             console.print(f"[dim]{len(doc.removed)} clutter spans removed: "
                           + ", ".join(sorted({r.reason for r in doc.removed})) + "[/dim]")
+
+
+def render_places(result: Result, console: Console | None = None) -> None:
+    console = console or Console()
+    for doc in result.documents:
+        table = Table(title=escape(f"Places in {doc.source} [{doc.language or '?'}]"))
+        for col in ("offset", "text", "place", "admin1, country", "precision", "why"):
+            table.add_column(col)
+        for m in doc.places:
+            p = m.place
+            table.add_row(
+                str(m.start),
+                escape(m.text),
+                f"{p.name} ({p.geonames_id or p.feature})" if p else "-",
+                f"{p.admin1 or '-'}, {p.country}" if p else "-",
+                f"{m.geo_precision} {m.relation}",
+                escape(m.reason),
+            )
+        console.print(table)

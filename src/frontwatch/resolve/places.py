@@ -13,20 +13,25 @@ and the reason are all kept.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from frontwatch.langpack import LangPack, load_data, union
+from frontwatch.langpack import FLAGS, LangPack, load_data, union
 from frontwatch.model import Document, Place, PlaceMention, Token
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
 
 MAX_NGRAM = 6
+REGION_WEIGHT = 1_000_000
+EARTH_KM = 6371.0
+UNIT_BONUS = {"PCLI": 3.0, "RGN": 3.0, "ADM1": 2.0}
 CONTEXT_CHARS = 60
-NAME_JOINERS = {"-", "'", "’", "‑"}
+NAME_JOINERS = {"-", "'", "’", "‑", "."}  # "Rostov-on-Don", "St. Petersburg", "U.S."
 
 
 @dataclass
@@ -37,6 +42,7 @@ class _Raw:
     candidates: list[Place]
     relation: str = "in"
     region_phrase: str | None = None
+    offset: tuple[float, float] | None = None  # km, bearing in degrees
 
 
 @cache
@@ -64,11 +70,25 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _looks_like_person(tokens: list[Token], j: int, titles: re.Pattern[str], before: str) -> bool:
-    """A single capitalised name followed by another capitalised word not in the gazetteer
-    ("Vladimir Poutine"), or preceded by a title ("le président X"), names a person."""
+def _capitalised(tok: Token | None, stops: frozenset[str]) -> bool:
+    return bool(
+        tok and tok.text[:1].isupper() and tok.text[:1].isalpha()
+        and tok.text.casefold() not in stops
+    )
+
+
+def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern[str],
+                         before: str, stops: frozenset[str]) -> bool:
+    """A single capitalised word next to other capitalised words that the gazetteer does not
+    know belongs to a longer name: a person ("Vladimir Poutine"), a street ("Royal
+    Street"), an institution ("Manila Cathedral"). A title before it ("le président X")
+    makes it a person too."""
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+    prev = tokens[i - 1] if i > 0 else None
+    adjacent = lambda a, b: a is not None and b is not None and 0 <= b.start - a.end <= 1  # noqa: E731
+    if _capitalised(nxt, stops) and adjacent(tokens[j], nxt):
+        return True
+    if _capitalised(prev, stops) and adjacent(prev, tokens[i]):
         return True
     return bool(titles.search(before))
 
@@ -100,7 +120,8 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
             places = gaz.lookup(span)
             if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
                 # Inflected forms ("в Красном Лимане"): try the dictionary forms.
-                places = gaz.lookup(" ".join(t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()))
+                lemmas = [t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()]
+                places = gaz.lookup(" ".join(lemmas))
             if places:
                 match = (j, places)
                 break
@@ -114,7 +135,10 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
         if single and (
             text.casefold() in stops
             or len(text) < 3
-            or (_looks_like_person(tokens, j, titles, before) and not _is_country(places))
+            or (
+                _part_of_longer_name(tokens, i, j, titles, before, stops)
+                and not _is_country(places)
+            )
         ):
             i = j + 1
             continue
@@ -141,12 +165,42 @@ def _frame(doc: Document, raw: _Raw, pack: LangPack) -> None:
         )
     elif _cue(pack, "descriptive_before").search(before):
         raw.relation = "descriptive"
+    elif offset := _offset_cue(pack, before):
+        raw.relation = "offset"
+        bearings = {k.casefold(): v for k, v in pack.get("places", "bearings", {}).items()}
+        raw.offset = (float(offset["km"]), float(bearings[offset["bearing"].casefold()]))
     elif _cue(pack, "direction_before").search(before):
         raw.relation = "direction"
     elif _cue(pack, "near_before").search(before):
         raw.relation = "near"
+    elif _cue(pack, "outskirts_before").search(before):
+        raw.relation = "outskirts"
     elif _cue(pack, "settlement_before").search(before):
         raw.relation = "settlement"
+
+
+def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
+    # Searched one by one: every pattern names its groups km and bearing alike.
+    for pattern in pack.get("places", "offset_before", []):
+        m = re.search(rf"(?<!\w)(?:{pattern})\s*$", before, FLAGS)
+        if m:
+            return m
+    return None
+
+
+def _shifted(place: Place, km: float, bearing: float) -> Place:
+    """"20 km au nord de Kharkiv": the point that far from the town, on that bearing."""
+    lat1, lon1, theta = map(math.radians, (place.latitude, place.longitude, bearing))
+    d = km / EARTH_KM
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(theta))
+    lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(d) * math.cos(lat1),
+                             math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    return dataclasses.replace(
+        place,
+        name=f"{place.name} ({km:g} km, bearing {bearing:g})",
+        latitude=round(math.degrees(lat2), 5),
+        longitude=round(math.degrees(lon2), 5),
+    )
 
 
 def _region_of(raw: _Raw, gaz: Gazetteer) -> list[Place]:
@@ -166,30 +220,81 @@ def _region_of(raw: _Raw, gaz: Gazetteer) -> list[Place]:
     return regions
 
 
-def _score(
-    place: Place,
-    raw: _Raw,
-    countries: set[str],
-    admin1s: set[tuple[str, str | None]],
-    shared: set[int],
-    focus: set[str],
-) -> tuple[float, list[str]]:
+@dataclass
+class _Context:
+    """What the whole document says about where it is, for scoring each mention."""
+
+    countries: set[str]
+    admin1s: set[tuple[str, str | None]]
+    shared: set[int]
+    focus: set[str]
+    containers: dict[int, list[Place]]  # raw index -> the region/country named right after
+
+
+def _context(raws: list[_Raw], focus: set[str], language: str | None,
+             focus_languages: set[str]) -> _Context:
+    # Only what is certain sets the context: a name with one candidate, or whose candidates
+    # all lie in one country (one region). "Georgia" must not vote for itself.
+    countries: set[str] = set()
+    admin1s: set[tuple[str, str | None]] = set()
+    for r in raws:
+        units = [p for p in r.candidates if p.feature in {"ADM1", "PCLI"}]
+        if len({p.country for p in r.candidates}) == 1:
+            countries.add(r.candidates[0].country)
+        elif len(units) == 1:  # "Texas": one region among hamlets of the same name
+            countries.add(units[0].country)
+        if r.relation == "region" or (len(units) == 1 and units[0].feature == "ADM1"):
+            unit = units[0] if units else r.candidates[0]
+            admin1s.add((unit.country, unit.admin1_code))
+    seen: dict[int, set[str]] = {}
+    for r in raws:
+        for p in r.candidates:
+            if p.geonames_id is not None:
+                seen.setdefault(p.geonames_id, set()).add(normalize_name(r.text))
+    shared = {gid for gid, names in seen.items() if len(names) > 1}
+    # The conflict prior only applies to text about the conflict: a focus country named, or
+    # a language mostly written there; "Alexandria" in a US paper is not Oleksandriia.
+    active = focus if (countries & focus or language in focus_languages) else set()
+    containers: dict[int, list[Place]] = {}
+    for i, (r, nxt) in enumerate(itertools.pairwise(raws)):
+        # "Lyman, Donetsk region", "Athens, Ga.", "Kherson (Ukraine)": the region that
+        # follows a name contains it.
+        if 0 < nxt.start - r.end <= 2:
+            wide = [p for p in nxt.candidates if p.feature in {"ADM1", "PCLI"}]
+            if wide:
+                containers[i] = wide
+    return _Context(countries, admin1s, shared, active, containers)
+
+
+def _score(place: Place, raw: _Raw, i: int, ctx: _Context) -> tuple[float, list[str]]:
     why: list[str] = [f"population {place.population:,}"]
-    score = 0.6 * math.log10(place.population + 1)
-    if place.country in countries:
-        score += 3
+    # Named regions have no population; they count as a large place, not as a hamlet.
+    population = place.population or (REGION_WEIGHT if place.feature == "RGN" else 0)
+    score = math.log10(population + 1)
+    if normalize_name(place.name) == normalize_name(raw.text):
+        score += 1.5
+        why.append("its main name")
+    if place.country in ctx.countries:
+        score += 2.5
         why.append(f"country {place.country} named in the document")
-    if place.country in focus:
-        score += 2
+    if place.country in ctx.focus:
+        score += 1.5
         why.append(f"{place.country} is in the conflict focus")
-    if (place.country, place.admin1_code) in admin1s and place.feature != "ADM1":
-        score += 5
-        why.append(f"its region {place.admin1} is named in the document")
-    if place.geonames_id in shared:
+    if (place.country, place.admin1_code) in ctx.admin1s and place.feature != "ADM1":
+        score += 4
+        why.append(f"its region {place.admin1 or place.admin1_code} is named in the document")
+    if place.geonames_id in ctx.shared:
         score += 4
         why.append("another name in the document points to the same place")
-    if place.feature == "PCLI":
-        score += 3
+    for wide in ctx.containers.get(i, []):
+        if place.country == wide.country and (
+            wide.feature == "PCLI" or place.admin1_code == wide.admin1_code
+        ) and place.feature != wide.feature:
+            score += 6
+            why.append(f"followed by its region or country {wide.name}")
+            break
+    # Countries, regions and states are what a bare big name usually means, not a hamlet.
+    score += UNIT_BONUS.get(place.feature, 0)
     if raw.relation == "settlement" and place.feature == "PPL":
         score += 2
     return score, why
@@ -206,7 +311,9 @@ class ResolvePlaces:
     def __init__(self, resources: Resources) -> None:
         self.langpacks = resources.langpacks
         self.gazetteer: Gazetteer = resources.gazetteer
-        self.focus = set(load_data("geo").get("focus_countries", []))
+        geo = load_data("geo")
+        self.focus = set(geo.get("focus_countries", []))
+        self.focus_languages = set(geo.get("focus_languages", []))
 
     def __call__(self, doc: Document) -> Document:
         if doc.language not in self.langpacks:
@@ -217,29 +324,22 @@ class ResolvePlaces:
             _frame(doc, raw, pack)
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
-        countries = {r.candidates[0].country for r in raws if _is_country(r.candidates)}
-        admin1s = {
-            (p.country, p.admin1_code)
-            for r in raws
-            if r.relation == "region"
-            for p in r.candidates[:1]
-        }
-        seen: dict[int, set[str]] = {}
-        for r in raws:
-            for p in r.candidates:
-                if p.geonames_id is not None:
-                    seen.setdefault(p.geonames_id, set()).add(normalize_name(r.text))
-        shared = {gid for gid, names in seen.items() if len(names) > 1}
+        ctx = _context(raws, self.focus, doc.language, self.focus_languages)
         doc.places = []
-        for r in raws:
+        for i, r in enumerate(raws):
             scored = sorted(
-                ((*_score(p, r, countries, admin1s, shared, self.focus), p) for p in r.candidates),
+                ((*_score(p, r, i, ctx), p) for p in r.candidates),
                 key=lambda t: (-t[0], t[2].geonames_id or 0),
             )
             _, why, best = scored[0]
             precision = PRECISION.get(best.feature, 1)
-            if r.relation in {"direction", "near"} and best.feature == "PPL":
+            # ACLED: a town or its outskirts is 1; near a place, or a part of a region, is 2.
+            if r.relation in {"direction", "near", "offset"} and best.feature == "PPL":
                 precision = 2
+            reason = "; ".join(why) if len(scored) > 1 else "only candidate"
+            if r.offset and best.feature == "PPL":
+                best = _shifted(best, *r.offset)
+                reason += f"; {r.offset[0]:g} km from it, bearing {r.offset[1]:g}"
             doc.places.append(
                 PlaceMention(
                     r.text,
@@ -248,7 +348,7 @@ class ResolvePlaces:
                     best,
                     precision,
                     [(p.geonames_id, p.name, round(s, 2)) for s, _, p in scored[:5]],
-                    "; ".join(why) if len(scored) > 1 else "only candidate",
+                    reason,
                     r.relation,
                 )
             )

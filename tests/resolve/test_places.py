@@ -1,0 +1,103 @@
+"""Place recognition, framing and disambiguation on sentences a coder would check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from frontwatch import api
+from frontwatch.cli import main
+from frontwatch.model import PlaceMention
+from frontwatch.read import Defaults
+
+
+def _places(tmp_path: Path, text: str, language: str = "") -> list[PlaceMention]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = api.places([str(path)], Defaults()).documents
+    assert not doc.errors, doc.errors
+    return doc.places
+
+
+def _by_text(places: list[PlaceMention], text: str) -> PlaceMention:
+    (hit,) = [p for p in places if p.text == text]
+    return hit
+
+
+def test_region_cue_gives_the_oblast_and_the_bare_name_the_city(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Titre\n\nDes tirs ont visé Donetsk mardi, puis d'autres "
+                               "localités de la région de Louhansk et de la région de Donetsk.\n")
+    city, region = [p for p in places if p.text == "Donetsk"]
+    assert city.place and city.place.feature == "PPL" and city.place.geonames_id == 709717
+    assert city.geo_precision == 1
+    assert region.place and region.place.feature == "ADM1" and region.place.admin1 == "Donetsk"
+    assert region.geo_precision == 3 and region.relation == "region"
+
+
+def test_kharkiv_lyman_when_the_text_says_so(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Fighting near Izium\n\nUkrainian troops entered Lyman, "
+                               "Kharkiv region, on Tuesday, the governor of the region said.\n")
+    lyman = _by_text(places, "Lyman")
+    assert lyman.place and lyman.place.geonames_id == 703071
+    assert any(gid == 704204 for gid, _, _ in lyman.candidates)
+
+
+def test_person_names_are_not_places(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Titre\n\nLe président russe Vladimir Poutine a signé les "
+                               "accords à Moscou ce vendredi, a indiqué le Kremlin.\n")
+    assert "Vladimir" not in {p.text for p in places}
+    assert _by_text(places, "Moscou").place.geonames_id == 524901  # type: ignore[union-attr]
+
+
+def test_near_offset_and_outskirts(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Frappes près de Kharkiv\n\nDes frappes ont touché un village "
+                               "à 20 km au nord de Kharkiv. Des combats ont eu lieu aux abords "
+                               "de Koupiansk.\n")
+    near, offset = [p for p in places if p.text == "Kharkiv"]
+    assert (near.relation, near.geo_precision) == ("near", 2)
+    assert (offset.relation, offset.geo_precision) == ("offset", 2)
+    assert offset.place and near.place
+    assert offset.place.latitude == pytest.approx(near.place.latitude + 0.18, abs=0.01)
+    assert offset.place.longitude == pytest.approx(near.place.longitude, abs=0.001)
+    outskirts = _by_text(places, "Koupiansk")
+    assert (outskirts.relation, outskirts.geo_precision) == ("outskirts", 1)
+
+
+def test_no_known_place_means_no_location(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("Titre\n\nLe ministère russe de la Défense a affirmé que des frappes "
+                    "massives avaient détruit cinq chars ce 3 octobre.\n", encoding="utf-8")
+    result = api.extract([str(path)], Defaults())
+    (claim,) = result.documents[0].claims
+    assert claim.location is None
+    assert any("no known place" in n for n in claim.notes)
+    (event,) = result.events
+    assert event.latitude is None and event.country is None and event.geo_precision is None
+
+
+def test_places_command_json_contract(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("Titre\n\nLes troupes sont entrées dans Lyman, dans la région de Donetsk.\n",
+                    encoding="utf-8")
+    out = CliRunner().invoke(main, ["places", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (doc,) = json.loads(out.stdout)["documents"]
+    assert {"id", "url", "text", "places"} <= set(doc)
+    first = doc["places"][0]
+    assert set(first) >= {"text", "start", "end", "geonames_id", "name", "latitude",
+                          "longitude", "admin1", "country", "feature", "geo_precision",
+                          "candidates", "reason"}
+    for p in doc["places"]:
+        assert doc["text"][p["start"] : p["end"]] == p["text"]
+        assert all(set(c) == {"geonames_id", "name", "score"} for c in p["candidates"])
+    assert doc["places"][0]["geonames_id"] == 704204
+
+
+def test_gazetteer_build_command(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["gazetteer", "build", "--cache-dir", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    assert "places indexed" in out.output
+    assert list(tmp_path.glob("gazetteer-*"))
