@@ -89,7 +89,8 @@ def _warc(path: Path, broken: bool = False) -> None:
                                                       payload=io.BytesIO(b"meta")))
     if broken:
         data = path.read_bytes()
-        path.write_bytes(data + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+        bad = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+        path.write_bytes(data + bad
                          + b"x" * 20)
 
 
@@ -114,7 +115,8 @@ def test_warc_broken_record_keeps_the_earlier_pages(tmp_path: Path) -> None:
 RSS = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>Strike on Odesa port</title><link>https://www.unian.net/odesa</link>
 <pubDate>Tue, 18 Jul 2023 06:00:00 GMT</pubDate>
-<description>&lt;p&gt;A missile strike hit the Odesa port overnight, officials said.&lt;/p&gt;</description>
+<description>&lt;p&gt;A missile strike hit the Odesa port overnight, officials said.&lt;/p&gt;
+</description>
 </item><item><title>Second</title><link>https://meduza.io/x</link>
 <description>Another report about shelling near Kherson.</description></item></channel></rss>"""
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">

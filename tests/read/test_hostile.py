@@ -59,7 +59,7 @@ def test_html_nested_ten_thousand_levels(tmp_path: Path) -> None:
     (item,) = _read(tmp_path / "deep.html")
     assert time.perf_counter() - started < 30
     # lxml caps the depth; either the text is read or the page is refused by name.
-    assert isinstance(item, ReadFailure) and "deep.html" in str(item) or "Deep" in item.raw_text
+    assert (isinstance(item, ReadFailure) and "deep.html" in str(item)) or "Deep" in item.raw_text
 
 
 BOMB = """<?xml version="1.0"?>

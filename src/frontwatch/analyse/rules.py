@@ -50,9 +50,9 @@ def _boundaries(text: str, abbreviations: frozenset[str], use_quotes: bool) -> l
             nxt = text[k] if k < n else ""
             word = re.search(r"(\w+(?:\.\w+)*)$", text[:i])
             is_abbrev = ch == "." and word is not None and word.group(1) in abbreviations
-            if k > j and nxt and (nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES + '"'):
-                if not is_abbrev:
-                    cuts.append(j)
+            opens = nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES + '"'
+            if k > j and nxt and opens and not is_abbrev:
+                cuts.append(j)
             i = j
             continue
         i += 1
@@ -61,7 +61,9 @@ def _boundaries(text: str, abbreviations: frozenset[str], use_quotes: bool) -> l
     return cuts
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence spans in `text`, quotes kept whole when they balance."""
     cuts = _boundaries(text, abbreviations, use_quotes=True)
     if cuts is None:  # unbalanced quotes: quotes cannot guide us, split on punctuation alone

@@ -35,7 +35,7 @@ def attribute(
     """`speakers`: claimant mentions inside the sentence (document offsets)."""
     local = [(m, m.start - offset, m.end - offset) for m in speakers]
     for verb in pack.regex("reporting", "verbs").finditer(sentence):
-        for m, s, e in sorted(local, key=lambda t: -t[1]):
+        for m, _s, e in sorted(local, key=lambda t: -t[1]):
             if e <= verb.start() and SUBJECT_GAP.match(sentence[e : verb.start()]):
                 return _resolve(m, "verb", previous, _denies(verb.group(0), pack))
         for m, s, _ in sorted(local, key=lambda t: t[1]):
