@@ -37,3 +37,18 @@ def test_floors_are_figures() -> None:
 @pytest.mark.parametrize("suite", [s for s in BASELINE if not s.startswith("_")])
 def test_every_suite_has_a_script(suite: str) -> None:
     assert (ROOT / "bench" / f"{suite}.py").exists()
+
+
+def test_clean_floors_and_margins() -> None:
+    # All 181 pages (about 15 s on 2 cores), so no subset is needed.
+    bench = _bench("clean")
+    if not bench.DATA.exists():
+        pytest.skip(f"{bench.DATA} is not here")
+    figures = bench.score()
+    for name, floor in BASELINE["clean"].items():
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
+    # The goals, measured in the same run: at least trafilatura on HTML, and a clear
+    # margin over trafilatura and jusText on scraped plain text.
+    assert figures["html_frontwatch_f1"] >= figures["html_trafilatura_f1"]
+    best_other = max(figures["text_trafilatura_f1"], figures["text_justext_f1"])
+    assert figures["text_frontwatch_f1"] >= best_other + 0.1

@@ -357,6 +357,13 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)
+    # Facts about the outlet from data/outlets.toml (or just its domain); shown, never weighed.
+    outlet_info: dict[str, Any] | None = None
+    # (paragraph index, language, probability) for each paragraph of `text`.
+    paragraph_languages: list[tuple[int, str, float]] = field(default_factory=list)
+    # The earlier document of the batch this one repeats (a syndicated copy), if any.
+    duplicate_of: str | None = None
+    duplicate_similarity: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -370,6 +377,13 @@ class Document:
             "text": self.text,
             "removed": [dataclasses.asdict(r) for r in self.removed],
             "provenance": self.provenance,
+            "outlet_info": self.outlet_info,
+            "paragraph_languages": [
+                {"paragraph": i, "language": lang, "probability": round(p, 3)}
+                for i, lang, p in self.paragraph_languages
+            ],
+            "duplicate_of": self.duplicate_of,
+            "duplicate_similarity": self.duplicate_similarity,
             "claims": [c.to_dict() for c in self.claims],
             "errors": [dataclasses.asdict(e) for e in self.errors],
             "warnings": self.warnings,
