@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ def _bench(name: str):  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
     spec.loader.exec_module(module)
     return module
 
@@ -52,3 +54,12 @@ def test_clean_floors_and_margins() -> None:
     assert figures["html_frontwatch_f1"] >= figures["html_trafilatura_f1"]
     best_other = max(figures["text_trafilatura_f1"], figures["text_justext_f1"])
     assert figures["text_frontwatch_f1"] >= best_other + 0.1
+
+
+def test_geoparse_floors() -> None:
+    # The war set ships in bench/data; the general sets are read from ../shared when there.
+    figures = _bench("geoparse").score()
+    for name, floor in BASELINE["geoparse"].items():
+        if name.split("_")[0] != "war" and name not in figures:
+            continue
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
