@@ -314,6 +314,12 @@ class Event:
     claims: list[str]
     notes: str
     related_events: list[str] = field(default_factory=list)
+    # one claimant only | one side only | both belligerents agree | independent confirmation
+    corroboration: str = ""
+    claimant_sides: dict[str, str | None] = field(default_factory=dict)
+    independent_sources: int = 0  # documents, syndicated copies counted once
+    contradictions: list[str] = field(default_factory=list)
+    merge_evidence: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
