@@ -84,6 +84,53 @@ def _notes(claims: list[Claim], event: Event) -> str:
 
 
 def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
+    """All claims of all documents grouped into events, in a fixed order, linked."""
+    return finish_events(partition_events(docs, gazetteer))
+
+
+def partition_key(claim: Claim) -> tuple[str, str]:
+    """(event date, country): claims in different partitions never share an event.
+
+    The event key holds the date and the place; a claim folds only into an event of the
+    same day (sideless claims, regions into towns) and the same country; so grouping
+    partition by partition and taking the union gives what grouping everything does.
+    Only the links between strikes and battles (a day apart) cross partitions, and
+    `finish_events` draws them over the union.
+    """
+    place = _place(claim)
+    day = claim.date.start.isoformat() if claim.date.start else "undated"
+    return day, (place.country or "") if place else ""
+
+
+def partition(docs: list[Document]) -> dict[tuple[str, str], list[Document]]:
+    """Documents split by partition: each part keeps, in order, the claims of one partition.
+
+    A claim's source is its document's outlet; when the same text comes twice with
+    different outlets the last one names it everywhere, as in `build_events`.
+    """
+    outlets = {c.document_id: doc.outlet or doc.source for doc in docs for c in doc.claims
+               if not c.background and c.modality in EVENT_MODALITIES}
+    parts: dict[tuple[str, str], dict[int, Document]] = {}
+    for n, doc in enumerate(docs):
+        for c in doc.claims:
+            part = parts.setdefault(partition_key(c), {})
+            if n not in part:
+                part[n] = Document(id=doc.id, source=doc.source, raw_text="",
+                                   outlet=outlets.get(doc.id, doc.outlet))
+            part[n].claims.append(c)
+    return {k: list(v.values()) for k, v in sorted(parts.items())}
+
+
+def finish_events(events: list[Event]) -> list[Event]:
+    """The union of partitions in `build_events`' order, strikes linked to battles."""
+    events = sorted(events, key=lambda e: (
+        e.event_date.isoformat() if e.event_date else "undated", e.claims[0]))
+    _link_to_battles(events)
+    return events
+
+
+def partition_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Events of these documents' claims, unlinked (see `finish_events`)."""
     taxonomy = load_data("acled")
     groups: dict[tuple[str, ...], list[Claim]] = {}
     outlets: dict[str, str] = {}
@@ -142,7 +189,6 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
             event.time_precision = None
         event.notes = " ".join([_notes(claims, event), *fat_notes])
         events.append(event)
-    _link_to_battles(events)
     return events
 
 
@@ -178,17 +224,15 @@ def _event_id(country: str | None, key: tuple[str, ...]) -> str:
 def _link_to_battles(events: list[Event]) -> None:
     """ACLED folds strikes told within an ongoing battle into the battle; Frontwatch keeps
     the strike as its own row, typed as told, and links it to that battle."""
+    battles: dict[int | None, list[Event]] = {}
+    for b in events:
+        if b.event_type == "Battles" and b.event_date is not None:
+            battles.setdefault(b.geonames_id, []).append(b)
     for e in events:
-        if e.event_type != "Explosions/Remote violence":
+        if e.event_type != "Explosions/Remote violence" or e.event_date is None:
             continue
-        for b in events:
-            if (
-                b.event_type == "Battles"
-                and b.geonames_id == e.geonames_id
-                and b.event_date is not None
-                and e.event_date is not None
-                and abs((b.event_date - e.event_date).days) <= 1
-            ):
+        for b in battles.get(e.geonames_id, ()):
+            if abs((b.event_date - e.event_date).days) <= 1:  # type: ignore[operator]
                 e.related_events.append(b.event_id)
         if e.related_events:
             e.notes += " Reported within ongoing fighting at the same place: " + ", ".join(
