@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,10 +50,18 @@ def slim(doc: Document) -> Document:
 def _init(stages: Sequence[str]) -> None:
     # Ctrl-C goes to the whole process group: the parent decides, workers finish their task.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed with SIGKILL cannot shut the pool down: leave when orphaned.
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     global _PIPELINE
     from frontwatch.api import build_pipeline
 
     _PIPELINE = build_pipeline(stages)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _work(docs: list[Document]) -> list[Document]:
