@@ -144,12 +144,18 @@ def partition_events(docs: list[Document], gazetteer) -> list[Event]:  # type: i
                 sideless.append(c)
             else:
                 groups.setdefault(event_key(c), []).append(c)
+    by_prefix: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for k in groups:
+        by_prefix.setdefault(k[:5], []).append(k)
     for c in sideless:
         # A claim that names no actor ("Обстріл Бахмута" in a title) is compatible with any
         # actors: it joins the one event of its kind, day and place, if there is just one.
         key = event_key(c)
-        same = [k for k in groups if k[:5] == key[:5]]
-        groups.setdefault(same[0] if len(same) == 1 else key, []).append(c)
+        same = by_prefix.get(key[:5], [])
+        target = same[0] if len(same) == 1 else key
+        if target not in groups:
+            by_prefix.setdefault(key[:5], []).append(target)
+        groups.setdefault(target, []).append(c)
     _fold_regions_into_towns(groups)
     events: list[Event] = []
     for key, claims in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[1][0].id)):
