@@ -63,27 +63,35 @@ def build_pipeline(stages: Iterable[str] = DEFAULT_STAGES,
     return Pipeline(stages, resources or default_resources())
 
 
-def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline) -> Result:
-    """Read and process every input; bad inputs are reported, never fatal."""
+def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline,
+        workers: int = 1) -> Result:
+    """Read and process every input; bad inputs are reported, never fatal.
+
+    With `workers > 1` documents are processed by a process pool (`frontwatch.engine.local`),
+    with the same result in the same order.
+    """
+    from frontwatch.engine.local import pipe
+
     result = Result()
-    for item in read_paths(paths, defaults or Defaults()):
+    stages = [s.name for s in pipeline.stages]
+    for item in pipe(read_paths(paths, defaults or Defaults()), pipeline, workers, stages):
         if isinstance(item, ReadFailure):
             result.failures.append(item)
         else:
-            result.documents.append(pipeline(item))
+            result.documents.append(item)
     mark_duplicates(result.documents)  # batch-level: syndicated copies point to the first
     return result
 
 
 def extract(paths: list[str], defaults: Defaults | None = None,
-            pipeline: Pipeline | None = None) -> Result:
+            pipeline: Pipeline | None = None, workers: int = 1) -> Result:
     """Documents with their claims, and the events the claims corroborate into."""
     pipeline = pipeline or build_pipeline()
-    result = run(paths, defaults, pipeline)
+    result = run(paths, defaults, pipeline, workers)
     result.events = build_events(result.processed, pipeline.resources.gazetteer)
     return result
 
 
-def places(paths: list[str], defaults: Defaults | None = None) -> Result:
+def places(paths: list[str], defaults: Defaults | None = None, workers: int = 1) -> Result:
     """Every place mention of every document (the geoparser on its own)."""
-    return run(paths, defaults, build_pipeline(PLACE_STAGES))
+    return run(paths, defaults, build_pipeline(PLACE_STAGES), workers)

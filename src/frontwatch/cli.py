@@ -12,7 +12,10 @@ from pathlib import Path
 import click
 
 from frontwatch import api
+from frontwatch.cli_scale import engine_options
+from frontwatch.engine.local import default_workers
 from frontwatch.output import render_places, render_table
+from frontwatch.pipeline import DEFAULT_STAGES
 from frontwatch.read import Defaults
 from frontwatch.read.core import parse_published
 from frontwatch.resolve.gazetteer import Gazetteer, cache_path
@@ -64,16 +67,33 @@ def _dump(payload: object) -> None:
     sys.stdout.write("\n")
 
 
+def _process(paths: tuple[str, ...], defaults: Defaults, stages: tuple[str, ...],
+             engine: str, workers: int, address: str | None) -> api.Result:
+    from frontwatch.clean.duplicates import mark_duplicates
+    from frontwatch.cli_scale import processor
+    from frontwatch.read import ReadFailure, read_paths
+
+    result = api.Result()
+    for item in processor(engine, workers, address, stages)(read_paths(list(paths), defaults)):
+        (result.failures if isinstance(item, ReadFailure) else result.documents).append(item)
+    mark_duplicates(result.documents)  # as api.run does: syndicated copies point to the first
+    return result
+
+
 @main.command()
 @input_options
+@engine_options
 def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
-            encoding: str | None, fmt: str) -> None:
+            encoding: str | None, fmt: str, engine: str, workers: int,
+            address: str | None) -> None:
     """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
     gzipped), folders of them (recursively), or - for stdin. The format is sniffed.
 
-    Example: frontwatch extract examples/ --published 2022-10-01 --format json
+    Example: frontwatch extract examples/ --published 2022-10-01 --format json --workers 2
     """
-    result = api.extract(list(paths), Defaults(published, outlet, encoding))
+    result = _process(paths, Defaults(published, outlet, encoding), DEFAULT_STAGES, engine,
+                      workers, address)
+    result.events = _events(result, engine, workers)
     _report(result)
     if fmt == "json":
         _dump(result.to_dict())
@@ -83,15 +103,28 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
         sys.exit(1)
 
 
+def _events(result: api.Result, engine: str, workers: int) -> list:  # type: ignore[type-arg]
+    if engine == "ray":
+        from frontwatch.engine.ray import build_events_ray
+
+        return build_events_ray(result.processed, workers or default_workers())
+    from frontwatch.corroborate import build_events
+
+    return build_events(result.processed, api.default_resources().gazetteer)
+
+
 @main.command()
 @input_options
+@engine_options
 def places(paths: tuple[str, ...], published: date | None, outlet: str | None,
-           encoding: str | None, fmt: str) -> None:
+           encoding: str | None, fmt: str, engine: str, workers: int,
+           address: str | None) -> None:
     """Print every place mention of every document in PATHS (the geoparser alone).
 
     Example: frontwatch places examples/lyman-en.txt --format json
     """
-    result = api.places(list(paths), Defaults(published, outlet, encoding))
+    result = _process(paths, Defaults(published, outlet, encoding), api.PLACE_STAGES, engine,
+                      workers, address)
     _report(result)
     if fmt == "json":
         _dump(result.places_dict())
@@ -122,9 +155,10 @@ def gazetteer_build(cache_dir: Path | None) -> None:
 
 
 def _add_store_commands() -> None:
+    from frontwatch.cli_scale import COMMANDS as SCALE
     from frontwatch.cli_store import COMMANDS
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *SCALE):
         main.add_command(command)
 
 

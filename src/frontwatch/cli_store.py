@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from frontwatch import api
+from frontwatch.cli_scale import engine_options, processor
 from frontwatch.read import Defaults
 from frontwatch.read.core import parse_published
 from frontwatch.store import DEFAULT_DB, Filters, IngestReport, Store, StoreError, parse_bbox
@@ -154,16 +155,22 @@ def _run(label: str, work: Callable[[_Progress], IngestReport], store: Store) ->
               help="Publication date for inputs that do not carry one.")
 @click.option("--outlet", metavar="NAME", help="Outlet for inputs that do not name one.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of files.")
+@engine_options
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           encoding: str) -> None:
+           encoding: str, engine: str, workers: int, address: str | None) -> None:
     """Process PATHS into the store; documents already stored are skipped.
+
+    Documents are processed by --workers processes (or Ray actors); every write stays in
+    this process, one transaction per document.
 
     Example: frontwatch ingest reports/ feed.jsonl --published 2022-10-01 --db news.db
     """
     store = _open(db)
     pipeline = api.build_pipeline()
     defaults = Defaults(published, outlet, encoding)
-    _run("ingest", lambda p: store_ingest(store, list(paths), defaults, pipeline, p), store)
+    run = processor(engine, workers, address)
+    _run("ingest", lambda p: store_ingest(store, list(paths), defaults, pipeline, p, run),
+         store)
 
 
 @click.command()

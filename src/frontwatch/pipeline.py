@@ -126,6 +126,7 @@ class Pipeline:
             doc.done.append(stage.name)
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+    def pipe(self, docs: Iterable[Any]) -> Iterator[Any]:
+        """Process every `Document`; anything else (a read failure) passes through in place."""
         for doc in docs:
-            yield self(doc)
+            yield self(doc) if isinstance(doc, Document) else doc

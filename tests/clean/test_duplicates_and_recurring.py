@@ -54,17 +54,18 @@ def test_duplicates_are_deterministic() -> None:
 
 def test_recurring_line_learnt_per_outlet(tmp_path: Path) -> None:
     store = LineStore(tmp_path / "lines.sqlite", min_documents=3)
-    clean = CleanLines(_rules(), article_block=True, store=store)
     furniture = "Das Wetter in Kyjiw heute und die Nachrichten des Tages im Überblick"
     seen = []
     for n in range(4):
+        # One batch per document: a batch is judged by what the store knew when it began.
+        clean = CleanLines(_rules(), article_block=True, store=store)
         body = f"Report {n}: " + STORY.replace("Thursday", f"day {n}")
         doc = Document(id=f"d{n}", source="t", raw_text=f"Title {n}\n\n{body}\n\n{furniture}\n")
         doc.outlet = "example.org"
         for _ in range(2):  # re-reading a document never counts twice
             out = clean(doc)
         seen.append([r.reason for r in out.removed if r.text == furniture])
-    assert seen[0] != ["recurring-line"] and seen[3] == ["recurring-line"]
+    assert all("recurring-line" not in s for s in seen[:3]) and seen[3] == ["recurring-line"]
     rows = store.conn.execute("SELECT outlet, count FROM recurring_lines ORDER BY count DESC")
     assert rows.fetchone() == ("example.org", 4)
 

@@ -94,6 +94,10 @@ class CleanLines:
         self.rules = rules
         self.article_block = article_block  # v2: keep the article's block of paragraphs
         self.store = store  # v2: drop lines the outlet repeats across many documents
+        # What the store knew when this stage was built: every document of a batch is judged
+        # by the same knowledge, whatever order or process it runs in, so a batch's output
+        # does not depend on scheduling. What a batch teaches serves the next batch.
+        self.recurring: dict[str, frozenset[str]] = store.snapshot() if store else {}
 
     def __call__(self, doc: Document) -> Document:
         lines = _split_lines(doc.raw_text)
@@ -132,12 +136,13 @@ class CleanLines:
     def _drop_recurring(self, doc: Document, lines: list[Line], title_idx: int | None) -> None:
         assert self.store is not None and doc.outlet
         norms = {i: _norm(ln.text) for i, ln in enumerate(lines) if ln.text.strip()}
-        counts = self.store.observe(doc.outlet, doc.id, list(norms.values()))
+        self.store.observe(doc.outlet, doc.id, list(norms.values()))
+        known = self.recurring.get(doc.outlet, frozenset())
         for i, norm in norms.items():
             line = lines[i]
             if i == title_idx or line.dropped:
                 continue
-            if counts.get(line_hash(norm), 0) >= self.store.min_documents:
+            if line_hash(norm) in known:
                 _drop(line, line.keep_from, line.keep_to, "recurring-line")
 
     def _apply_rules(self, line: Line) -> None:
@@ -287,5 +292,8 @@ def make_clean_v2(resources: Resources) -> CleanLines:
     """v1 plus the article block (for scraped text) and the recurring-line store."""
     path = resources.options.get("line_store", default_store_path())
     stage = CleanLines(_rules(), article_block=True, store=LineStore(path) if path else None)
+    # One snapshot per Resources: the pipelines of a process pool, forked from the parent,
+    # share the parent's, so a pooled run judges lines exactly as a single process does.
+    stage.recurring = resources.options.setdefault("recurring_lines", stage.recurring)
     stage.name = "clean.lines.v2"
     return stage

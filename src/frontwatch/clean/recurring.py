@@ -93,6 +93,25 @@ class LineStore:
                 counts[h] = count
         return counts
 
+    def snapshot(self) -> dict[str, frozenset[str]]:
+        """Per outlet, the hashes of lines already seen in `min_documents` documents."""
+        known: dict[str, set[str]] = {}
+        if not self.path.exists():
+            return {}
+        # A connection of its own: engines call the stage from other threads than the one
+        # that built it, and an SQLite connection belongs to its thread.
+        conn = sqlite3.connect(self.path)
+        try:
+            conn.executescript(SCHEMA)
+            for outlet, h in conn.execute(
+                "SELECT outlet, line_hash FROM recurring_lines WHERE count >= ? "
+                "ORDER BY outlet, line_hash", (self.min_documents,)
+            ):
+                known.setdefault(outlet, set()).add(h)
+        finally:
+            conn.close()
+        return {o: frozenset(hs) for o, hs in known.items()}
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()

@@ -8,6 +8,12 @@ The event row is derived from its claims by documented rules: ACLED's most conse
 fatality figure, with the claimant named in `notes`.
 """
 
-from frontwatch.corroborate.events import build_events, event_key
+from frontwatch.corroborate.events import (
+    build_events,
+    event_key,
+    finish_events,
+    partition,
+    partition_events,
+)
 
-__all__ = ["build_events", "event_key"]
+__all__ = ["build_events", "event_key", "finish_events", "partition", "partition_events"]

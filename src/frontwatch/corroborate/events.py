@@ -6,7 +6,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-from frontwatch.corroborate.cluster import group_claims
+from frontwatch.corroborate.cluster import EVENT_MODALITIES, group_claims
+from frontwatch.corroborate.cluster import _place as _place
 from frontwatch.langpack import load_data
 from frontwatch.model import Claim, Document, Event
 
@@ -83,6 +84,12 @@ def _notes(claims: list[Claim], event: Event) -> str:
     return " ".join(parts)
 
 
+def _copies(claims: list[Claim], copy_of: dict[str, str]) -> set[str]:
+    """Documents of this event that repeat another document of this event."""
+    docs = {c.document_id for c in claims}
+    return {d for d in docs if copy_of.get(d) in docs}
+
+
 def _corroboration(claims: list[Claim], copies: set[str]) -> tuple[str, dict[str, str | None]]:
     """How far the event is confirmed, from who claims it (copies of a story count once)."""
     sides: dict[str, str | None] = {}
@@ -120,9 +127,56 @@ def _contradictions(claims: list[Claim], denials: list[Claim]) -> list[str]:
 
 
 def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
+    """All claims of all documents grouped into events, in a fixed order, linked."""
+    return finish_events(partition_events(docs, gazetteer))
+
+
+def partition_key(claim: Claim) -> tuple[str, str]:
+    """(country, ""): claims in different partitions never share an event.
+
+    Claims join when their places are the same or nested, which never crosses a country,
+    so grouping partition by partition and taking the union gives what grouping everything
+    does. Days cannot split partitions: a "past 24 hours" claim spans two days and joins
+    claims of either. Only the links between strikes and battles cross partitions, and
+    `finish_events` draws them over the union.
+    """
+    place = _place(claim)
+    return (place.country or "") if place else "", ""
+
+
+def partition(docs: list[Document]) -> dict[tuple[str, str], list[Document]]:
+    """Documents split by partition: each part keeps, in order, the claims of one partition.
+
+    A claim's source is its document's outlet; when the same text comes twice with
+    different outlets the last one names it everywhere, as in `build_events`.
+    """
+    outlets = {c.document_id: doc.outlet or doc.source for doc in docs for c in doc.claims
+               if not c.background and c.modality in EVENT_MODALITIES}
+    parts: dict[tuple[str, str], dict[int, Document]] = {}
+    for n, doc in enumerate(docs):
+        for c in doc.claims:
+            part = parts.setdefault(partition_key(c), {})
+            if n not in part:
+                part[n] = Document(id=doc.id, source=doc.source, raw_text="",
+                                   outlet=outlets.get(doc.id, doc.outlet),
+                                   duplicate_of=getattr(doc, "duplicate_of", None))
+            part[n].claims.append(c)
+    return {k: list(v.values()) for k, v in sorted(parts.items())}
+
+
+def finish_events(events: list[Event]) -> list[Event]:
+    """The union of partitions in `build_events`' order, strikes linked to battles."""
+    events = sorted(events, key=lambda e: (
+        e.event_date.isoformat() if e.event_date else "undated", e.claims[0]))
+    _link_to_battles(events)
+    return events
+
+
+def partition_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Events of these documents' claims, unlinked (see `finish_events`)."""
     taxonomy = load_data("acled")
     outlets = {d.id: d.outlet or d.source for d in docs}
-    copies = {d.id for d in docs if getattr(d, "duplicate_of", None)}
+    copy_of = {d.id: d.duplicate_of for d in docs if getattr(d, "duplicate_of", None)}
     groups = group_claims([c for d in docs for c in d.claims])
     events: list[Event] = []
     for group in groups:
@@ -134,6 +188,7 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
         place = loc.place if loc else None
         country = gazetteer.country(place.country) if place else None
         fatalities, fat_notes = _fatalities(claims)
+        copies = _copies(claims, copy_of)  # type: ignore[arg-type]
         level, sides = _corroboration(claims, copies)
         event = Event(
             event_id=_event_id(country.name if country else None, event_key(first)),
@@ -169,8 +224,6 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
             event.time_precision = None
         event.notes = " ".join([_notes(claims, event), *fat_notes])
         events.append(event)
-    events.sort(key=lambda e: (e.event_date.isoformat() if e.event_date else "9999", e.claims[0]))
-    _link_to_battles(events)
     return events
 
 
@@ -183,17 +236,15 @@ def _event_id(country: str | None, key: tuple[str, ...]) -> str:
 def _link_to_battles(events: list[Event]) -> None:
     """ACLED folds strikes told within an ongoing battle into the battle; Frontwatch keeps
     the strike as its own row, typed as told, and links it to that battle."""
+    battles: dict[int | None, list[Event]] = {}
+    for b in events:
+        if b.event_type == "Battles" and b.event_date is not None:
+            battles.setdefault(b.geonames_id, []).append(b)
     for e in events:
-        if e.event_type != "Explosions/Remote violence":
+        if e.event_type != "Explosions/Remote violence" or e.event_date is None:
             continue
-        for b in events:
-            if (
-                b.event_type == "Battles"
-                and b.geonames_id == e.geonames_id
-                and b.event_date is not None
-                and e.event_date is not None
-                and abs((b.event_date - e.event_date).days) <= 1
-            ):
+        for b in battles.get(e.geonames_id, ()):
+            if abs((b.event_date - e.event_date).days) <= 1:  # type: ignore[operator]
                 e.related_events.append(b.event_id)
         if e.related_events:
             e.notes += " Reported within ongoing fighting at the same place: " + ", ".join(

@@ -23,6 +23,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,7 @@ _NON_CYRILLIC_MARKS = re.compile("(?<![\u0400-\u04ff])[\u0306\u0308]+")
 _EDGE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and the same spans come back in every document
 def normalize_name(text: str) -> str:
     """The matching form of a name or text span.
 

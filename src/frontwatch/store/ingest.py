@@ -8,10 +8,12 @@ recomputed from all stored claims and swapped in one transaction.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from frontwatch.corroborate import build_events
+from frontwatch.model import Document
 from frontwatch.pipeline import Pipeline
 from frontwatch.read import Defaults, ReadFailure, read_paths
 from frontwatch.store.core import Store
@@ -37,22 +39,48 @@ class IngestReport:
         return self.processed / self.seconds if self.seconds else 0.0
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A document already in the store: passes through an engine untouched."""
+
+    source: str
+
+
+# Processes a stream of documents (and passes anything else through), in input order: the
+# pipeline itself, a process pool (frontwatch.engine.local.pipe) or a Ray dataset.
+Processor = Callable[[Iterable[Any]], Iterator[Any]]
+
+
 def ingest(store: Store, paths: list[str], defaults: Defaults, pipeline: Pipeline,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None, processor: Processor | None = None) -> IngestReport:
+    """Process new inputs and store them one transaction each, in this process.
+
+    `processor` runs the pipeline elsewhere (worker processes, a cluster); the writes stay
+    here, so each document is still committed whole and a re-run still skips it.
+    """
     report = IngestReport()
     started = time.perf_counter()
     known = store.document_ids()
-    for item in read_paths(paths, defaults):
+
+    def todo() -> Iterator[Any]:
+        for item in read_paths(paths, defaults):
+            if isinstance(item, Document) and item.id in known:
+                yield Stored(item.source)
+            else:
+                if isinstance(item, Document):
+                    known.add(item.id)  # a second copy in the same input is skipped too
+                yield item
+
+    for item in (processor or pipeline.pipe)(todo()):
         if isinstance(item, ReadFailure):
             store.record_failure(item)
             outcome = "unreadable"
             report.problems.append(str(item))
-        elif item.id in known:
+        elif isinstance(item, Stored):
             outcome = "skipped"
         else:
-            doc = pipeline(item)
+            doc = item
             store.save_document(doc)
-            known.add(doc.id)
             outcome = "failed" if doc.errors else "stored"
             report.problems += [f"{doc.source}: stage {e.stage} failed: {e.error}: {e.message}"
                                 for e in doc.errors]

@@ -103,4 +103,14 @@ search = sa.Table(
     sa.Column("body", sa.Text),
 )
 
-TABLES = (documents, claims, removed, errors, failures, events)
+feeds = sa.Table(  # sources `frontwatch watch` polls (migration 0002)
+    "feeds", metadata,
+    sa.Column("url", sa.Text, primary_key=True),  # feed URL or watched folder
+    sa.Column("etag", sa.Text),  # validators for the next conditional GET
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_polled", sa.DateTime(timezone=True)),
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),  # in a row
+    sa.Column("next_poll", sa.DateTime(timezone=True)),  # later after failures (back-off)
+)
+
+TABLES = (documents, claims, removed, errors, failures, events, feeds)
