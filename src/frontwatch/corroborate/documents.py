@@ -19,9 +19,9 @@ from frontwatch.model import Document, Event
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 TOP_TERMS = 80  # terms kept per document: enough to tell two stories apart, cheap to compare
-THRESHOLD = 0.25
+THRESHOLD = 0.2
 # Weights of the language-free evidence, relative to a document's word vector (norm 1).
-W_EVENT, W_PLACE, W_DAY = 0.9, 0.35, 0.2
+W_EVENT, W_PLACE, W_DAY = 0.9, 0.2, 0.1
 
 
 @dataclass
