@@ -17,7 +17,7 @@ from frontwatch.store import Store
 
 KEY_FIELDS = ("event_type", "sub_event_type", "date", "place", "scale", "actor1_side",
               "actor2_side")
-CONTEXT = 280  # characters of the document shown on each side of an evidence sentence
+CONTEXT = 160  # characters of the document shown on each side of an evidence sentence
 
 
 def corroboration(claimants: dict[str, str | None]) -> dict[str, Any]:
