@@ -135,7 +135,24 @@ document.getElementById("reset").addEventListener("click", () => {
   update();
 });
 
-const map = new EventMap(document.getElementById("map"), (i) => openEvent(data.columns.id[i]),
+function chooseEvent(hits) {
+  if (hits.length === 1) {
+    openEvent(data.columns.id[hits[0]]);
+    return;
+  }
+  const c = data.columns, n = data.names;
+  document.getElementById("panel").classList.add("has-detail");
+  clear(document.getElementById("detail")).append(
+    el("h2", {}, `${hits.length} events here`),
+    el("ol", { class: "stack" }, hits.map((i) => el("li", {}, el("button", {
+      type: "button", class: "event-row", dataset: { event: c.id[i] },
+      onclick: () => openEvent(c.id[i]) },
+    `${c.day[i] !== null ? dayToIso(c.day[i]) : "undated"} · `,
+    el("strong", {}, c.location[i] !== null ? n.location[c.location[i]] : "unplaced"),
+    ` · ${n.sub[c.sub[i]]} · ${c.sources[i]} source${c.sources[i] > 1 ? "s" : ""}`)))));
+}
+
+const map = new EventMap(document.getElementById("map"), chooseEvent,
   (m) => {
     const c = m.getCenter();
     state.map = `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${m.getZoom()}`;

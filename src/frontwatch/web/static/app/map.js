@@ -30,8 +30,8 @@ export class EventMap {
     this.map.on("move zoom resize viewreset", () => this.draw());
     this.map.on("moveend", () => onMove(this.map));
     this.map.on("click", (e) => {
-      const hit = this.pick(e.containerPoint);
-      if (hit !== null) onPick(hit);
+      const hits = this.pick(e.containerPoint);
+      if (hits.length) onPick(hits);
     });
   }
 
@@ -106,18 +106,15 @@ export class EventMap {
     }
   }
 
-  // The event under a screen point: the smallest circle containing it (topmost drawn).
+  // Every event whose circle contains a screen point (several at one town), most sources first.
   pick(point) {
-    let best = null;
-    for (let k = this.points.length - 1; k >= 0; k--) {
+    const hits = [];
+    for (let k = 0; k < this.points.length; k++) {
       const i = this.points[k];
       const dx = this.screen[2 * k] - point.x, dy = this.screen[2 * k + 1] - point.y;
-      if (dx * dx + dy * dy <= (radius(this.data.columns.sources[i]) + 2) ** 2) {
-        best = i;
-        break;
-      }
+      if (dx * dx + dy * dy <= (radius(this.data.columns.sources[i]) + 2) ** 2) hits.push(i);
     }
-    return best;
+    return hits;
   }
 
   pointOf(index) {
