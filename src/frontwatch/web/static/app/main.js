@@ -184,8 +184,11 @@ async function start() {
   const view = (state.map || "").split(",").map(Number);
   map.setView(view.length === 3 && view.every(Number.isFinite)
     ? { lat: view[0], lon: view[1], zoom: view[2] } : null);
-  const [index] = await Promise.all([getJSON("/api/map"), map.loadOutlines()]);
-  data = index;
+  // The outlines (preloaded) are drawn just after the events, which do not wait for them.
+  const outlines = Promise.all([getJSON("/static/data/countries.json"),
+                                getJSON("/static/data/admin1-ukraine.json")]);
+  data = await getJSON("/api/map");
+  performance.mark("fw-index");
   byId = new Map(data.columns.id.map((id, i) => [id, i]));
   options("type", data.names.type);
   options("claimant", data.names.claimant);
@@ -199,9 +202,14 @@ async function start() {
   const from = isoToDay(state.from || ""), to = isoToDay(state.to || "");
   if (from !== null && to !== null) timeline.range = [from, to];
   legend();
+  performance.mark("fw-filters");
   if (state.q) await runText(); else update();
+  performance.mark("fw-drawn");
   document.body.dataset.ready = "true";
   window.frontwatchReady = performance.now();
+  map.drawOutlines(...await outlines);
+  performance.mark("fw-outlines");
+  document.body.dataset.outlines = "true";
   if (state.event) await openEvent(state.event);
   if (state.doc) openDoc(state.doc, null);
 }

@@ -1,6 +1,5 @@
 // The map: Natural Earth outlines (countries, Ukraine's oblasts) from local GeoJSON, and the
 // events drawn on one canvas (fast enough for tens of thousands of points).
-import { getJSON } from "./dom.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -35,10 +34,8 @@ export class EventMap {
     });
   }
 
-  async loadOutlines() {
+  drawOutlines(countries, oblasts) {
     const L = window.L;
-    const [countries, oblasts] = await Promise.all([
-      getJSON("/static/data/countries.json"), getJSON("/static/data/admin1-ukraine.json")]);
     L.geoJSON(countries, { renderer: this.outlines, interactive: false,
       style: { color: "#8a8a8a", weight: 1, fillColor: "#f3f1ea", fillOpacity: 1 } })
       .addTo(this.map);
