@@ -298,3 +298,19 @@ def test_every_endpoint_on_every_backend(db: str, tmp_path: Path, lyman_path: Pa
     assert any(LYMAN in h["events"]
                for h in client.get("/api/search", params={"q": "Lyman"}).json()["hits"])
     assert LYMAN in client.get("/api/export/csv").text
+
+
+def test_precompressed_assets_match_and_are_served(client: TestClient) -> None:
+    import gzip
+
+    static = Path(__file__).resolve().parents[2] / "src" / "frontwatch" / "web" / "static"
+    gzipped = sorted(static.rglob("*.gz"))
+    assert gzipped
+    for gz in gzipped:
+        plain = gz.with_suffix("")
+        assert gzip.decompress(gz.read_bytes()) == plain.read_bytes(), f"{gz} is stale"
+        r = client.get(f"/static/{plain.relative_to(static)}",
+                       headers={"Accept-Encoding": "gzip"})
+        assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+        assert r.content == plain.read_bytes()  # decoded by the client
+    assert client.get("/static/data/countries.json").json()["features"]

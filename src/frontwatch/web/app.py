@@ -8,6 +8,7 @@ in constant time; a missing token is 401, a wrong one 403, writes on a read-only
 from __future__ import annotations
 
 import hmac
+import threading
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
@@ -80,6 +81,7 @@ class Desk:
         self.index = MapIndex(store)
         self._pipeline_factory = pipeline
         self._pipeline: Any = None
+        self.write_lock = threading.Lock()
 
     def pipeline(self) -> Any:
         if self._pipeline is None:

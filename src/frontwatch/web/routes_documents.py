@@ -77,12 +77,13 @@ def post_document(d: D, body: NewDocument) -> dict[str, Any]:
         raise HTTPException(422, "text is blank")
     doc = make_document(body.url or "api", body.text, Defaults(), url=body.url,
                         outlet=body.outlet, published=body.published, title=body.title)
-    if doc.id in d.store.document_ids():
-        return {"id": doc.id, "outcome": "skipped", "claims": None, "events": None}
-    pipeline = d.pipeline()
-    doc = pipeline(doc)
-    d.store.save_document(doc)
-    events = rebuild_events(d.store, pipeline)
+    with d.write_lock:  # one ingest at a time: events are recomputed from all claims
+        if d.store.document_row(doc.id) is not None:
+            return {"id": doc.id, "outcome": "skipped", "claims": None, "events": None}
+        pipeline = d.pipeline()
+        doc = pipeline(doc)
+        d.store.save_document(doc)
+        events = rebuild_events(d.store, pipeline)
     return {"id": doc.id, "outcome": "failed" if doc.errors else "stored",
             "claims": len(doc.claims), "events": events,
             "errors": [e.message for e in doc.errors]}
