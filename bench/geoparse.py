@@ -157,6 +157,17 @@ def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
     }
 
 
+def score() -> dict[str, float]:
+    """The figures bench/baseline.json pins: recall and accuracy per set, as `SET_figure`."""
+    out: dict[str, float] = {}
+    for name in SETS:
+        if not (WAR if name == "war" else GEO).exists():
+            continue
+        for key, value in evaluate(name).items():
+            out[f"{name}_{key}"] = value
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=list(SETS))

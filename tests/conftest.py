@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -10,6 +11,11 @@ import pytest
 
 from frontwatch import api
 from frontwatch.read import Defaults
+
+# The recurring-line store learns from what is read; tests get a fresh one of their own.
+os.environ.setdefault(
+    "FRONTWATCH_LINE_STORE", str(Path(tempfile.mkdtemp(prefix="frontwatch-")) / "lines.sqlite")
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

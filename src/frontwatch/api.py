@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from frontwatch.clean.duplicates import mark_duplicates
 from frontwatch.corroborate import build_events
 from frontwatch.langpack import load_langpacks
 from frontwatch.model import Document, Event
@@ -70,6 +71,7 @@ def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline) -> Resu
             result.failures.append(item)
         else:
             result.documents.append(pipeline(item))
+    mark_duplicates(result.documents)  # batch-level: syndicated copies point to the first
     return result
 
 

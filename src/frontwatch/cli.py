@@ -37,8 +37,9 @@ def input_options(fn: Callable[..., None]) -> Callable[..., None]:
     """The options every command that reads documents shares."""
     fn = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                       show_default=True, help="table for people, json for programs.")(fn)
-    fn = click.option("--encoding", default="utf-8", show_default=True,
-                      help="Text encoding of the input files.")(fn)
+    fn = click.option("--encoding", default=None,
+                      help="Text encoding of the input files (default: UTF-8, else "
+                           "detected, with a warning).")(fn)
     fn = click.option("--outlet", metavar="NAME",
                       help="Outlet for inputs that do not name one.")(fn)
     fn = click.option("--published", callback=_published, metavar="YYYY-MM-DD",
@@ -66,8 +67,9 @@ def _dump(payload: object) -> None:
 @main.command()
 @input_options
 def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
-            encoding: str, fmt: str) -> None:
-    """Extract coded events from PATHS (.txt files, folders of them, .jsonl, or - for stdin).
+            encoding: str | None, fmt: str) -> None:
+    """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
+    gzipped), folders of them (recursively), or - for stdin. The format is sniffed.
 
     Example: frontwatch extract examples/ --published 2022-10-01 --format json
     """
@@ -84,7 +86,7 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
 @main.command()
 @input_options
 def places(paths: tuple[str, ...], published: date | None, outlet: str | None,
-           encoding: str, fmt: str) -> None:
+           encoding: str | None, fmt: str) -> None:
     """Print every place mention of every document in PATHS (the geoparser alone).
 
     Example: frontwatch places examples/lyman-en.txt --format json

@@ -314,6 +314,12 @@ class Event:
     claims: list[str]
     notes: str
     related_events: list[str] = field(default_factory=list)
+    # one claimant only | one side only | both belligerents agree | independent confirmation
+    corroboration: str = ""
+    claimant_sides: dict[str, str | None] = field(default_factory=dict)
+    independent_sources: int = 0  # documents, syndicated copies counted once
+    contradictions: list[str] = field(default_factory=list)
+    merge_evidence: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -357,6 +363,13 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)
+    # Facts about the outlet from data/outlets.toml (or just its domain); shown, never weighed.
+    outlet_info: dict[str, Any] | None = None
+    # (paragraph index, language, probability) for each paragraph of `text`.
+    paragraph_languages: list[tuple[int, str, float]] = field(default_factory=list)
+    # The earlier document of the batch this one repeats (a syndicated copy), if any.
+    duplicate_of: str | None = None
+    duplicate_similarity: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -370,6 +383,13 @@ class Document:
             "text": self.text,
             "removed": [dataclasses.asdict(r) for r in self.removed],
             "provenance": self.provenance,
+            "outlet_info": self.outlet_info,
+            "paragraph_languages": [
+                {"paragraph": i, "language": lang, "probability": round(p, 3)}
+                for i, lang, p in self.paragraph_languages
+            ],
+            "duplicate_of": self.duplicate_of,
+            "duplicate_similarity": self.duplicate_similarity,
             "claims": [c.to_dict() for c in self.claims],
             "errors": [dataclasses.asdict(e) for e in self.errors],
             "warnings": self.warnings,

@@ -73,8 +73,8 @@ class StageStats:
 
 
 DEFAULT_STAGES = (
-    "clean.lines.v1",
-    "langid.py3langid.v1",
+    "clean.lines.v2",
+    "langid.py3langid.v2",
     "analyse.rules.v1",
     "resolve.dates.v1",
     "resolve.actors.v1",

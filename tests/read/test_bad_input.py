@@ -33,11 +33,35 @@ def test_binary_file(tmp_path: Path) -> None:
     assert isinstance(failure, ReadFailure) and "binary" in failure.message
 
 
-def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
-    (tmp_path / "bad.txt").write_bytes("Привет, мир".encode("cp1251"))
+def test_cp1251_is_detected_and_noted(tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_bytes("Привет, мир".encode("cp1251"))
+    (doc,) = _read(tmp_path / "ru.txt")
+    assert not isinstance(doc, ReadFailure) and doc.raw_text == "Привет, мир"
+    assert doc.provenance["encoding"].startswith("detected cp1251 (confidence")
+    assert any("not UTF-8" in w for w in doc.warnings)
+
+
+def test_latin1_french_is_detected(tmp_path: Path) -> None:
+    text = "Les forces ukrainiennes ont repris la ville, a déclaré le ministère. Déjà à l'ouest."
+    (tmp_path / "fr.txt").write_bytes(text.encode("latin-1"))
+    (doc,) = _read(tmp_path / "fr.txt")
+    assert not isinstance(doc, ReadFailure) and doc.raw_text == text
+
+
+def test_garbage_bytes_name_the_byte(tmp_path: Path) -> None:
+    import random
+
+    noise = bytes(random.Random(7).randrange(128, 256) for _ in range(4000))
+    (tmp_path / "bad.txt").write_bytes(b"ok " + noise)
     (failure,) = _read(tmp_path / "bad.txt")
     assert isinstance(failure, ReadFailure)
-    assert "not valid utf-8" in failure.message and "offset 0" in failure.message
+    assert "not valid utf-8" in failure.message and "offset 3" in failure.message
+
+
+def test_explicit_encoding_is_never_second_guessed(tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_bytes("Привет, мир".encode("cp1251"))
+    (failure,) = _read(tmp_path / "ru.txt", encoding="utf-8")
+    assert isinstance(failure, ReadFailure) and "not valid utf-8" in failure.message
 
 
 def test_other_encoding_on_request(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from frontwatch.clean.recurring import LineStore, default_store_path, line_hash
 from frontwatch.langpack import FLAGS, load_langpacks
 from frontwatch.model import Document, RemovedSpan
 from frontwatch.pipeline import Resources, register
@@ -23,6 +25,7 @@ from frontwatch.pipeline import Resources, register
 BODY_MIN_WORDS = 12
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 25
+ARTICLE_GAP = 6
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
@@ -81,12 +84,16 @@ def _words(text: str) -> int:
 
 
 class CleanLines:
-    name = "clean.lines.v1"
+    name = "clean.lines.v1"  # the v2 factory renames its instance
     requires = frozenset({"raw_text"})
     assigns = frozenset({"text", "removed", "paragraphs", "title"})
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(
+        self, rules: list[Rule], *, article_block: bool = False, store: LineStore | None = None
+    ) -> None:
         self.rules = rules
+        self.article_block = article_block  # v2: keep the article's block of paragraphs
+        self.store = store  # v2: drop lines the outlet repeats across many documents
 
     def __call__(self, doc: Document) -> Document:
         lines = _split_lines(doc.raw_text)
@@ -114,8 +121,24 @@ class CleanLines:
                 _drop(line, line.keep_from, line.keep_to, "photo-caption")
             previous_credit = credit
         _confirm_weak(lines)
-        _drop_footer(lines, title_idx)
+        if self.store is not None and doc.outlet:
+            self._drop_recurring(doc, lines, title_idx)
+        if doc.provenance.get("text") != "trafilatura":  # an extractor already chose the block
+            if self.article_block:
+                _drop_outside_article(lines, title_idx)
+            _drop_footer(lines, title_idx)
         return _assemble(doc, lines, title_idx)
+
+    def _drop_recurring(self, doc: Document, lines: list[Line], title_idx: int | None) -> None:
+        assert self.store is not None and doc.outlet
+        norms = {i: _norm(ln.text) for i, ln in enumerate(lines) if ln.text.strip()}
+        counts = self.store.observe(doc.outlet, doc.id, list(norms.values()))
+        for i, norm in norms.items():
+            line = lines[i]
+            if i == title_idx or line.dropped:
+                continue
+            if counts.get(line_hash(norm), 0) >= self.store.min_documents:
+                _drop(line, line.keep_from, line.keep_to, "recurring-line")
 
     def _apply_rules(self, line: Line) -> None:
         for rule in self.rules:
@@ -193,6 +216,31 @@ def _is_body(text: str) -> bool:
     return _words(text) >= BODY_MIN_WORDS and bool(SENTENCE_END.search(text))
 
 
+def _drop_outside_article(lines: list[Line], title_idx: int | None) -> None:
+    """Keep the article's block: the run of body paragraphs holding the most words, where
+    runs are split by more than ARTICLE_GAP lines of non-body text. Lines before it (menus,
+    teasers) and body-like lines in other runs (comments, related stories) are dropped."""
+    body = [i for i, ln in enumerate(lines) if not ln.dropped and _is_body(ln.kept)]
+    if not body:
+        return
+    runs: list[list[int]] = [[body[0]]]
+    for prev, cur in pairwise(body):
+        gap = sum(1 for ln in lines[prev + 1 : cur] if ln.text.strip() and not ln.dropped)
+        if gap > ARTICLE_GAP:
+            runs.append([cur])
+        else:
+            runs[-1].append(cur)
+    best = max(runs, key=lambda run: sum(_words(lines[i].kept) for i in run))
+    first, last = best[0], best[-1]
+    for i, line in enumerate(lines):
+        if first <= i <= last or i == title_idx or not line.text.strip() or line.dropped:
+            continue
+        reason = "header" if i < first else "outside-article"
+        if i > last and not _is_body(line.kept):
+            continue  # left to the footer rule, which names it
+        _drop(line, line.keep_from, line.keep_to, line.weak or reason)
+
+
 def _drop_footer(lines: list[Line], title_idx: int | None) -> None:
     """After the article's last paragraph, short lines are site furniture, not content."""
     last_body = max(
@@ -232,3 +280,12 @@ def _assemble(doc: Document, lines: list[Line], title_idx: int | None) -> Docume
 @register("clean.lines.v1")
 def make_clean(resources: Resources) -> CleanLines:
     return CleanLines(_rules())
+
+
+@register("clean.lines.v2")
+def make_clean_v2(resources: Resources) -> CleanLines:
+    """v1 plus the article block (for scraped text) and the recurring-line store."""
+    path = resources.options.get("line_store", default_store_path())
+    stage = CleanLines(_rules(), article_block=True, store=LineStore(path) if path else None)
+    stage.name = "clean.lines.v2"
+    return stage

@@ -6,10 +6,10 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
+from frontwatch.corroborate.cluster import group_claims
 from frontwatch.langpack import load_data
 from frontwatch.model import Claim, Document, Event
 
-EVENT_MODALITIES = {"claimed", "asserted"}
 KILLED = "killed"
 
 
@@ -83,38 +83,60 @@ def _notes(claims: list[Claim], event: Event) -> str:
     return " ".join(parts)
 
 
+def _corroboration(claims: list[Claim], copies: set[str]) -> tuple[str, dict[str, str | None]]:
+    """How far the event is confirmed, from who claims it (copies of a story count once)."""
+    sides: dict[str, str | None] = {}
+    for c in claims:
+        if c.document_id not in copies:
+            sides.setdefault(c.claimed_by, c.claimant_side)
+    belligerents = {s for s in sides.values() if s}
+    if len(belligerents) >= 2:
+        level = "both belligerents agree"
+    elif len(sides) >= 2 and any(s is None for s in sides.values()):
+        level = "independent confirmation"
+    elif len(sides) >= 2:
+        level = "one side only"
+    else:
+        level = "one claimant only"
+    return level, sides
+
+
+def _contradictions(claims: list[Claim], denials: list[Claim]) -> list[str]:
+    found: list[str] = []
+    killed: dict[str, set[int]] = {}
+    for c in claims:
+        for q in c.quantities:
+            if q.kind == KILLED and q.value is not None:
+                killed.setdefault(c.claimed_by, set()).add(q.value)
+    figures = {who: sorted(v) for who, v in killed.items()}
+    if len({tuple(v) for v in figures.values()}) > 1:
+        found.append("killed: " + "; ".join(f"{w} {v}" for w, v in sorted(figures.items())))
+    days = {c.date.start for c in claims if c.date.start and c.date.time_precision == 1}
+    if len(days) > 1:
+        found.append("day: " + ", ".join(sorted(d.isoformat() for d in days)))
+    for d in denials:
+        found.append(f"denied by {d.claimed_by}: \"{d.sentence[:160]}\"")
+    return found
+
+
 def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignore[no-untyped-def]
     taxonomy = load_data("acled")
-    groups: dict[tuple[str, ...], list[Claim]] = {}
-    outlets: dict[str, str] = {}
-    sideless: list[Claim] = []
-    for doc in docs:
-        for c in doc.claims:
-            if c.background or c.modality not in EVENT_MODALITIES:
-                continue
-            outlets[c.document_id] = doc.outlet or doc.source
-            if c.actor1 is None and c.actor2 is None:
-                sideless.append(c)
-            else:
-                groups.setdefault(event_key(c), []).append(c)
-    for c in sideless:
-        # A claim that names no actor ("Обстріл Бахмута" in a title) is compatible with any
-        # actors: it joins the one event of its kind, day and place, if there is just one.
-        key = event_key(c)
-        same = [k for k in groups if k[:5] == key[:5]]
-        groups.setdefault(same[0] if len(same) == 1 else key, []).append(c)
-    _fold_regions_into_towns(groups)
+    outlets = {d.id: d.outlet or d.source for d in docs}
+    copies = {d.id for d in docs if getattr(d, "duplicate_of", None)}
+    groups = group_claims([c for d in docs for c in d.claims])
     events: list[Event] = []
-    for key, claims in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[1][0].id)):
-        first = claims[0]
+    for group in groups:
+        claims = group.claims
+        first = group.anchor
         located = [c for c in claims if c.location and c.location.place]
         best = min(located, key=lambda c: (c.location.geo_precision or 9)) if located else None  # type: ignore[union-attr]
         loc = best.location if best else None
         place = loc.place if loc else None
         country = gazetteer.country(place.country) if place else None
         fatalities, fat_notes = _fatalities(claims)
+        level, sides = _corroboration(claims, copies)
         event = Event(
-            event_id=_event_id(country.name if country else None, key),
+            event_id=_event_id(country.name if country else None, event_key(first)),
             event_date=first.date.start,
             time_precision=min((c.date.time_precision or 9 for c in claims), default=9),
             disorder_type=taxonomy["disorder"][first.event_type],
@@ -132,41 +154,24 @@ def build_events(docs: list[Document], gazetteer) -> list[Event]:  # type: ignor
             geo_precision=loc.geo_precision if loc else None,
             geonames_id=place.geonames_id if place else None,
             fatalities=fatalities,
-            sources=sorted({outlets[c.document_id] for c in claims}
+            sources=sorted({outlets.get(c.document_id, c.document_id) for c in claims}
                            | {v for c in claims for v in c.via}),
             claimants=sorted({c.claimed_by for c in claims}),
             claims=[c.id for c in claims],
             notes="",
+            corroboration=level,
+            claimant_sides=dict(sorted(sides.items())),
+            independent_sources=len({c.document_id for c in claims} - copies),
+            contradictions=_contradictions(claims, group.denials),
+            merge_evidence=group.evidence,
         )
         if event.time_precision == 9:
             event.time_precision = None
         event.notes = " ".join([_notes(claims, event), *fat_notes])
         events.append(event)
+    events.sort(key=lambda e: (e.event_date.isoformat() if e.event_date else "9999", e.claims[0]))
     _link_to_battles(events)
     return events
-
-
-def _fold_regions_into_towns(groups: dict[tuple[str, ...], list[Claim]]) -> None:
-    """"Ukrainian forces retook a village in the Kherson region" (title) and "... retook
-    Davydiv Brid" (body) are one event: a claim placed only at a region joins the one event
-    of its kind, day and sides that lies inside that region."""
-    for key in list(groups):
-        place = _place(groups[key][0])
-        if place is None or place.feature not in {"ADM1", "RGN"}:
-            continue
-        inside = [
-            k for k, claims in groups.items()
-            if k != key and k[:3] == key[:3] and k[5:] == key[5:]
-            and (p := _place(claims[0])) is not None and p.feature == "PPL"
-            and p.country == place.country
-            and (place.feature == "RGN" or p.admin1_code == place.admin1_code)
-        ]
-        if len(inside) == 1:
-            groups[inside[0]].extend(groups.pop(key))
-
-
-def _place(claim: Claim):  # type: ignore[no-untyped-def]
-    return claim.location.place if claim.location else None
 
 
 def _event_id(country: str | None, key: tuple[str, ...]) -> str:

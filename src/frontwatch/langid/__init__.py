@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 from frontwatch.model import Document
@@ -27,21 +28,60 @@ def identify(text: str) -> tuple[str, float]:
     return str(code), float(prob)
 
 
+PARAGRAPH_MIN_WORDS = 6  # shorter paragraphs (headings, datelines) are too short to tell
+
+
+def paragraph_languages(doc: Document) -> list[tuple[int, str, float]]:
+    out = []
+    for index, (start, end) in enumerate(doc.paragraphs):
+        piece = doc.text[start:end]
+        if len(piece.split()) >= PARAGRAPH_MIN_WORDS:
+            code, prob = identify(piece)
+            out.append((index, code, prob))
+    return out
+
+
+def majority(doc: Document, found: list[tuple[int, str, float]]) -> str | None:
+    """The language holding most words among the paragraphs that could be told."""
+    words: Counter[str] = Counter()
+    for index, code, _ in found:
+        start, end = doc.paragraphs[index]
+        words[code] += len(doc.text[start:end].split())
+    ranked = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if ranked else None
+
+
 class LangIdStage:
     name = "langid.py3langid.v1"
     requires = frozenset({"text"})
     assigns = frozenset({"language"})
 
-    def __init__(self, supported: list[str]) -> None:
+    def __init__(self, supported: list[str], per_paragraph: bool = False) -> None:
         self.supported = supported
+        self.per_paragraph = per_paragraph  # v2: languages per paragraph, majority for all
 
     def __call__(self, doc: Document) -> Document:
+        if self.per_paragraph:
+            doc.paragraph_languages = paragraph_languages(doc)
         if doc.language:
             doc.provenance.setdefault("language", "input")
             return doc
         code, prob = identify(doc.text)
+        found = doc.paragraph_languages
+        top = majority(doc, found) if found else None
+        if top and top != code:
+            share = sum(1 for _, c, _ in found if c == top) / len(found)
+            code, prob = top, share
+            doc.provenance["language"] = f"py3langid paragraph majority ({share:.2f})"
+        else:
+            doc.provenance["language"] = f"py3langid ({prob:.2f})"
         doc.language = code
-        doc.provenance["language"] = f"py3langid ({prob:.2f})"
+        if len({c for _, c, _ in found}) > 1:
+            doc.warnings.append(
+                "mixed languages: "
+                + ", ".join(sorted({c for _, c, _ in found}))
+                + " (see paragraph_languages)"
+            )
         if code not in self.supported:
             doc.warnings.append(
                 f"language {code!r} has no language pack (have: {', '.join(self.supported)}); "
@@ -53,3 +93,10 @@ class LangIdStage:
 @register("langid.py3langid.v1")
 def make_langid(resources: Resources) -> LangIdStage:
     return LangIdStage(resources.langpacks.codes)
+
+
+@register("langid.py3langid.v2")
+def make_langid_v2(resources: Resources) -> LangIdStage:
+    stage = LangIdStage(resources.langpacks.codes, per_paragraph=True)
+    stage.name = "langid.py3langid.v2"
+    return stage

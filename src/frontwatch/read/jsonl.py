@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from frontwatch.model import Document
 from frontwatch.read.core import (
+    MAX_DOCUMENT_BYTES,
     Defaults,
     ReadFailure,
-    decode,
+    decode_detected,
     load_json_line,
     make_document,
     parse_published,
@@ -23,17 +25,27 @@ from frontwatch.read.core import (
 
 
 @reader("jsonl")
-def read_jsonl(source: str, data: bytes, defaults: Defaults) -> Iterator[Document | ReadFailure]:
-    try:
-        content = decode(source, data, defaults.encoding)
-    except ValueError as exc:
-        yield ReadFailure(source, str(exc))
-        return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
+def read_jsonl(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
+    # Line by line, so a large file is read in bounded memory; a line is capped at
+    # MAX_DOCUMENT_BYTES and the rest of an over-long line is skipped.
+    number = 0
+    while True:
+        raw = stream.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            break
+        number += 1
         where = f"{source}:{number}"
+        if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(MAX_DOCUMENT_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield ReadFailure(where, "line too long for one document")
+            continue
+        if not raw.strip():
+            continue
         try:
+            line, _ = decode_detected(raw, defaults.encoding or "utf-8")
             record = load_json_line(line)
             text = record.get("text")
             if not isinstance(text, str) or not text.strip():

@@ -1,4 +1,5 @@
-"""Plain text: one document per file, with metadata from a sidecar file if there is one.
+"""Plain text: one document per file, UTF-8 or a detected encoding, with metadata from a
+sidecar file if there is one.
 
 `report.txt` may sit beside `report.json` holding `{"url", "outlet", "published",
 "title"}` (what scrapers commonly save next to the text). Its fields are the input's own
@@ -10,14 +11,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from frontwatch.model import Document
 from frontwatch.read.core import (
     Defaults,
     ReadFailure,
-    decode,
+    decode_detected,
     make_document,
     parse_published,
+    read_limited,
     reader,
 )
 
@@ -38,9 +41,11 @@ def _sidecar(source: str) -> dict[str, str]:
 
 
 @reader("text")
-def read_text(source: str, data: bytes, defaults: Defaults) -> Iterator[Document | ReadFailure]:
+def read_text(
+    source: str, stream: BinaryIO, defaults: Defaults
+) -> Iterator[Document | ReadFailure]:
     try:
-        text = decode(source, data, defaults.encoding)
+        text, detected = decode_detected(read_limited(stream), defaults.encoding)
         meta = _sidecar(source)
         published = parse_published(meta["published"], source) if "published" in meta else None
     except ValueError as exc:
@@ -49,5 +54,13 @@ def read_text(source: str, data: bytes, defaults: Defaults) -> Iterator[Document
     if not text.strip():
         yield ReadFailure(source, "holds only white space, nothing to read")
         return
-    yield make_document(source, text, defaults, url=meta.get("url"), outlet=meta.get("outlet"),
+    doc = make_document(source, text, defaults, url=meta.get("url"), outlet=meta.get("outlet"),
                         published=published, title=meta.get("title"))
+    note_encoding(doc, detected)
+    yield doc
+
+
+def note_encoding(doc: Document, detected: str | None) -> None:
+    if detected:
+        doc.provenance["encoding"] = detected
+        doc.warnings.append(f"not UTF-8: {detected}; pass --encoding to override")

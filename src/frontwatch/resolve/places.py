@@ -17,8 +17,9 @@ import dataclasses
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from frontwatch.langpack import FLAGS, LangPack, load_data, union
@@ -30,6 +31,8 @@ MAX_NGRAM = 6
 REGION_WEIGHT = 1_000_000
 EARTH_KM = 6371.0
 UNIT_BONUS = {"PCLI": 3.0, "RGN": 3.0, "ADM1": 2.0}
+BIG_CITY = 250_000
+COHERENCE = 0.75
 CONTEXT_CHARS = 60
 NAME_JOINERS = {"-", "'", "’", "‑", "."}  # "Rostov-on-Don", "St. Petersburg", "U.S."
 
@@ -46,10 +49,18 @@ class _Raw:
 
 
 @cache
+def _generic_nouns(packs: tuple[LangPack, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for pack in packs for w in pack.get("meta", "generic_nouns", []))
+
+
+@cache
 def _stop_names(packs: tuple[LangPack, ...]) -> frozenset[str]:
     words: set[str] = set()
     for pack in packs:
         words.update(w.casefold() for w in pack.get("meta", "stop_names", []))
+        # Nationality words ("Ukrainian", "Russian") say whose, never where.
+        for side_words in pack.get("actors", "sides", {}).values():
+            words.update(w.casefold() for w in side_words)
     return frozenset(words)
 
 
@@ -93,7 +104,12 @@ def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern
     return bool(titles.search(before))
 
 
-def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str]) -> list[_Raw]:
+def recognise(
+    doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str],
+    generic: frozenset[str] = frozenset(),
+) -> list[_Raw]:
+    """`stops`: capitalised words that are never places and never part of a name (function
+    words); `generic`: nouns that are never places alone but belong to longer names."""
     masked = _masked_spans(doc)
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
@@ -134,7 +150,10 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
         single = i == j
         if single and (
             text.casefold() in stops
-            or len(text) < 3
+            or text.casefold() in generic
+            # Two letters are an abbreviation; only capitals naming a country or region
+            # ("US", "UK", "EU") are kept.
+            or (len(text) < 3 and not (text.isupper() and _is_unit(places)))
             or (
                 _part_of_longer_name(tokens, i, j, titles, before, stops)
                 and not _is_country(places)
@@ -145,6 +164,10 @@ def recognise(doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[st
         found.append(_Raw(tok.start, tokens[j].end, text, places))
         i = j + 1
     return found
+
+
+def _is_unit(places: list[Place]) -> bool:
+    return any(p.feature in {"PCLI", "ADM1", "RGN"} for p in places)
 
 
 def _is_country(places: list[Place]) -> bool:
@@ -229,6 +252,7 @@ class _Context:
     shared: set[int]
     focus: set[str]
     containers: dict[int, list[Place]]  # raw index -> the region/country named right after
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _context(raws: list[_Raw], focus: set[str], language: str | None,
@@ -266,7 +290,20 @@ def _context(raws: list[_Raw], focus: set[str], language: str | None,
     return _Context(countries, admin1s, shared, active, containers)
 
 
-def _score(place: Place, raw: _Raw, i: int, ctx: _Context) -> tuple[float, list[str]]:
+def _region_key(place: Place) -> tuple[str, str] | None:
+    if place.feature in {"PPL", "ADM1"} and place.admin1_code:
+        return place.country, place.admin1_code
+    return None
+
+
+def _rank(raw: _Raw, i: int, ctx: _Context,
+          own: tuple[str, str] | None = None) -> list[tuple[float, list[str], Place]]:
+    scored = [(*_score(p, raw, i, ctx, own), p) for p in raw.candidates]
+    return sorted(scored, key=lambda t: (-t[0], t[2].geonames_id or 0))
+
+
+def _score(place: Place, raw: _Raw, i: int, ctx: _Context,
+           own: tuple[str, str] | None = None) -> tuple[float, list[str]]:
     why: list[str] = [f"population {place.population:,}"]
     # Named regions have no population; they count as a large place, not as a hamlet.
     population = place.population or (REGION_WEIGHT if place.feature == "RGN" else 0)
@@ -283,6 +320,14 @@ def _score(place: Place, raw: _Raw, i: int, ctx: _Context) -> tuple[float, list[
     if (place.country, place.admin1_code) in ctx.admin1s and place.feature != "ADM1":
         score += 4
         why.append(f"its region {place.admin1 or place.admin1_code} is named in the document")
+    key = _region_key(place)
+    if key and ctx.regions:
+        # Places of one report cluster: the region the other mentions settled in (a
+        # first pass, this mention's own vote left out) pulls namesakes towards it.
+        others = ctx.regions.get(key, 0) - (1 if key == own else 0)
+        if others > 0:
+            score += COHERENCE * min(others, 3)
+            why.append(f"{others} other place(s) of the document in the same region")
     if place.geonames_id in ctx.shared:
         score += 4
         why.append("another name in the document points to the same place")
@@ -293,8 +338,15 @@ def _score(place: Place, raw: _Raw, i: int, ctx: _Context) -> tuple[float, list[
             score += 6
             why.append(f"followed by its region or country {wide.name}")
             break
-    # Countries, regions and states are what a bare big name usually means, not a hamlet.
-    score += UNIT_BONUS.get(place.feature, 0)
+    # Countries, regions and states are what a bare big name usually means, not a hamlet;
+    # but a big city inside the state of the same name is meant more often ("New York").
+    city_inside = place.feature == "ADM1" and any(
+        p.feature == "PPL" and p.population >= BIG_CITY and p.country == place.country
+        and p.admin1_code == place.admin1_code
+        for p in raw.candidates
+    )
+    if not city_inside:
+        score += UNIT_BONUS.get(place.feature, 0)
     if raw.relation == "settlement" and place.feature == "PPL":
         score += 2
     return score, why
@@ -319,7 +371,8 @@ class ResolvePlaces:
         if doc.language not in self.langpacks:
             return doc
         pack = self.langpacks[doc.language]
-        raws = recognise(doc, pack, self.gazetteer, _stop_names(tuple(self.langpacks)))
+        packs = tuple(self.langpacks)
+        raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
         for raw in raws:
             _frame(doc, raw, pack)
             if raw.relation in {"in", "settlement"} and all(
@@ -329,12 +382,11 @@ class ResolvePlaces:
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
         ctx = _context(raws, self.focus, doc.language, self.focus_languages)
+        first = [_rank(r, i, ctx)[0][2] for i, r in enumerate(raws)]
+        ctx.regions = Counter(_region_key(p) for p in first if _region_key(p))
         doc.places = []
         for i, r in enumerate(raws):
-            scored = sorted(
-                ((*_score(p, r, i, ctx), p) for p in r.candidates),
-                key=lambda t: (-t[0], t[2].geonames_id or 0),
-            )
+            scored = _rank(r, i, ctx, own=_region_key(first[i]))
             _, why, best = scored[0]
             precision = PRECISION.get(best.feature, 1)
             # ACLED: a town or its outskirts is 1; near a place, or a part of a region, is 2.

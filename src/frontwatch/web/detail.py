@@ -1,10 +1,13 @@
 """One event for the analyst: its claims grouped by claimant, the corroboration level, the
-contradictions between claimants, and why the claims were grouped (the event key).
+contradictions between claimants, and why the claims were grouped.
 
-The corroboration level is derived from the claimants' sides, never asserted:
-`one claimant only`; `one side only` (several claimants, all of one belligerent);
-`both belligerents agree` (claimants of two sides); `independent confirmation` (a claimant
-of neither side, e.g. an outlet's own reporting or a third party, beside at least one other).
+Level, contradictions and merge evidence are the corroborate stage's own (`Event.
+corroboration`, `contradictions`, `merge_evidence`); the page adds what it needs to show
+them: the figures behind each contradiction with their claims, and each claim's event key.
+Events stored before those fields existed get the level derived here by the same rule, from
+the claimants' sides: `both belligerents agree` (claimants of two sides); `independent
+confirmation` (a claimant of neither side, e.g. an outlet's own reporting, beside another);
+`one side only`; `one claimant only`.
 """
 
 from __future__ import annotations
@@ -20,18 +23,24 @@ KEY_FIELDS = ("event_type", "sub_event_type", "date", "place", "scale", "actor1_
 CONTEXT = 160  # characters of the document shown on each side of an evidence sentence
 
 
-def corroboration(claimants: dict[str, str | None]) -> dict[str, Any]:
+LEVELS = {"both belligerents agree": "belligerents", "independent confirmation": "independent",
+          "one side only": "one-side", "one claimant only": "single"}
+
+
+def corroboration(claimants: dict[str, str | None], stated: str = "") -> dict[str, Any]:
     sides = sorted({s for s in claimants.values() if s})
     independent = sorted(c for c, s in claimants.items() if not s)
-    if len(claimants) <= 1:
-        level, text = "single", "one claimant only"
-    elif independent:
-        level, text = "independent", "independent confirmation"
-    elif len(sides) > 1:
-        level, text = "belligerents", "both belligerents agree"
+    if stated in LEVELS:
+        text = stated
+    elif len(sides) >= 2:
+        text = "both belligerents agree"
+    elif len(claimants) >= 2 and independent:
+        text = "independent confirmation"
+    elif len(claimants) >= 2:
+        text = "one side only"
     else:
-        level, text = "one-side", "one side only"
-    return {"level": level, "label": text, "sides": sides, "independent": independent}
+        text = "one claimant only"
+    return {"level": LEVELS[text], "label": text, "sides": sides, "independent": independent}
 
 
 def contradictions(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -53,14 +62,21 @@ def contradictions(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def merge_evidence(event: Event, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each claim's event key (what `corroborate` groups on) and why it joined."""
+    """Each claim's event key and why it joined (the stage's evidence when it has some)."""
+    stated = {m.get("claim"): m for m in event.merge_evidence}
+    anchors = {m.get("joined") for m in event.merge_evidence}
     keys = [dict(zip(KEY_FIELDS, event_key(Claim.from_record(r)), strict=True))
             for r in records]
     common = {f: v for f, v in keys[0].items() if all(k[f] == v for k in keys)} if keys else {}
     per_claim = []
     for r, key in zip(records, keys, strict=True):
         differs = {f: v for f, v in key.items() if f not in common}
-        if not differs:
+        if r["id"] in stated:
+            m = stated[r["id"]]
+            why = f"{m.get('by')} (joined {m.get('joined')})"
+        elif r["id"] in anchors:
+            why = "anchor: the claim the others joined"
+        elif not differs:
             why = "same event key"
         elif key["actor1_side"] == "?" and key["actor2_side"] == "?":
             why = "names no actor: joins the one event of its kind, day and place"
@@ -69,7 +85,8 @@ def merge_evidence(event: Event, records: list[dict[str, Any]]) -> dict[str, Any
         else:
             why = "grouped by corroborate"
         per_claim.append({"claim_id": r["id"], "key": key, "why": why})
-    return {"rule": "claims with the same kind, day, place, scale and sides are one event",
+    return {"rule": "claims telling the same kind of happening on the same day at the same "
+                    "place and scale, between the same sides, are one event",
             "common_key": common, "claims": per_claim, "related_events": event.related_events}
 
 
@@ -97,8 +114,10 @@ def event_detail(store: Store, event: Event) -> dict[str, Any]:
         groups.setdefault(c["claimed_by"], []).append(c)
     return {
         "event": event.to_dict(),
-        "corroboration": corroboration(claimants),
+        "corroboration": corroboration({**claimants, **event.claimant_sides},
+                                       event.corroboration),
         "contradictions": contradictions(claims),
+        "contradiction_notes": event.contradictions,
         "claimants": [{"claimant": name, "side": claimants[name], "claims": cs}
                       for name, cs in sorted(groups.items(),
                                              key=lambda kv: (claimants[kv[0]] or "~", kv[0]))],

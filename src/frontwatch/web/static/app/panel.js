@@ -48,11 +48,13 @@ export function renderDetail(node, detail, openDoc, close) {
         e.event_id].filter(Boolean).join(" · ")),
       el("p", { class: `level level-${level.level}` }, level.label,
         level.sides.length ? ` (sides: ${level.sides.map(sideName).join(", ")})` : ""),
-      detail.contradictions.length
+      detail.contradictions.length || detail.contradiction_notes.length
         ? el("div", { class: "contradictions" }, el("strong", {}, "Claimants differ: "),
             detail.contradictions.map((c) => el("span", {}, `${c.kind}: `,
               c.figures.map((f) => `${f.claimant} ${f.value}${f.high ? `–${f.high}` : ""}`)
-                .join(" vs "), ". ")))
+                .join(" vs "), ". ")),
+            detail.contradiction_notes.filter((n) => !n.startsWith("killed:"))
+              .map((n) => el("span", {}, `${n}. `)))
         : null),
     el("div", { class: "claimants" }, detail.claimants.map((g) =>
       el("section", { class: "claimant", dataset: { side: g.side || "" } },
@@ -62,8 +64,7 @@ export function renderDetail(node, detail, openDoc, close) {
     el("details", { class: "merge" }, el("summary", {}, "Why these claims are one event"),
       el("p", {}, detail.merge.rule),
       el("dl", { class: "facts" }, Object.entries(detail.merge.common_key).map(([k, v]) => fact(k, v))),
-      el("ul", {}, detail.merge.claims.filter((c) => c.why !== "same event key")
-        .map((c) => el("li", {}, `${c.claim_id}: ${c.why}`))),
+      el("ul", {}, detail.merge.claims.map((c) => el("li", {}, `${c.claim_id}: ${c.why}`))),
       detail.merge.related_events.length
         ? el("p", {}, `Related: ${detail.merge.related_events.join(", ")}`) : null));
   const swatch = node.querySelector(".swatch");

@@ -1,0 +1,149 @@
+"""Which claims tell the same event: compatibility rules, and the evidence of each merge.
+
+Two claims are one event when they tell the same kind of happening (after the territory
+rule a withdrawal told by one side and an entry told by the other are the same change of
+territory), on compatible days (their date spans overlap), at the same place seen at the
+same scale (in the town, or on its approaches) or at a region that holds the other's town,
+between compatible sides (the same belligerents, or one claim naming no actor). Claims are
+taken in a fixed order and each joins the group it fits best; ties between two groups that
+fit only loosely are not broken by guessing: the claim starts its own group. Every merge
+records the evidence that joined it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from frontwatch.model import Claim, Place
+
+EVENT_MODALITIES = {"claimed", "asserted"}
+SAME_PLACE_KM = 3.0  # GeoNames lists some towns twice (a town and its district seat)
+
+
+@dataclass
+class Group:
+    anchor: Claim
+    claims: list[Claim]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    denials: list[Claim] = field(default_factory=list)
+
+
+def _place(claim: Claim) -> Place | None:
+    return claim.location.place if claim.location else None
+
+
+def _scale(claim: Claim) -> str:
+    loc = claim.location
+    if loc is None or loc.place is None:
+        return "none"
+    return "around" if loc.relation in {"direction", "near", "offset"} else "at"
+
+
+def _sides(claim: Claim) -> tuple[str | None, str | None]:
+    return (claim.actor1.side if claim.actor1 else None,
+            claim.actor2.side if claim.actor2 else None)
+
+
+def _span(claim: Claim) -> tuple[date, date] | None:
+    d = claim.date
+    if d.start is None:
+        return None
+    return d.start, d.end or d.start
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = (math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2)
+         * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _inside(town: Place, region: Place) -> bool:
+    if region.feature == "PCLI":
+        return False  # a country is too wide to say two reports tell one event
+    return town.country == region.country and (
+        region.feature == "RGN" or town.admin1_code == region.admin1_code
+    )
+
+
+def place_fit(a: Claim, b: Claim) -> tuple[int, str] | None:
+    """How well two claims' places fit: 3 same place, 1 one inside the other, None no fit."""
+    pa, pb = _place(a), _place(b)
+    if pa is None and pb is None:
+        return 1, "neither names a place"
+    if pa is None or pb is None:
+        return None
+    if pa.feature == pb.feature == "PPL":
+        if _scale(a) != _scale(b):
+            return None  # fighting in a town and on its approaches are told apart
+        if pa.geonames_id == pb.geonames_id or _km(pa, pb) <= SAME_PLACE_KM:
+            return 3, f"same place {pa.name} ({pa.geonames_id})"
+        return None
+    if pa == pb:
+        return 3, f"same area {pa.name}"
+    town, wide = (pa, pb) if pa.feature == "PPL" else (pb, pa)
+    if town.feature == "PPL" and _inside(town, wide):
+        return 1, f"{town.name} lies in {wide.name}"
+    return None
+
+
+def fit(a: Claim, b: Claim) -> tuple[int, list[str]] | None:
+    """Whether `b` can tell the same event as `a`, how strongly, and why."""
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return None
+    why = [f"both {a.sub_event_type}"]
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        if sa != sb:
+            return None
+        why.append("both undated")
+    elif sa[0] <= sb[1] and sb[0] <= sa[1]:
+        why.append(f"dates overlap ({max(sa[0], sb[0]).isoformat()})")
+    else:
+        return None
+    place = place_fit(a, b)
+    if place is None:
+        return None
+    why.append(place[1])
+    xa, xb = _sides(a), _sides(b)
+    if xa == xb:
+        why.append(f"same sides {xa[0] or '?'}/{xa[1] or '?'}")
+    elif xa == (None, None) or xb == (None, None):
+        why.append("one claim names no actor")
+    else:
+        return None
+    return place[0], why
+
+
+def _order(claim: Claim) -> tuple[str, bool, int, str]:
+    place = _place(claim)
+    precision = (claim.location.geo_precision if claim.location else None) or 9
+    # Precise claims first, so that they found the groups that looser ones then join; a
+    # claim naming no actor never founds one (it would take in both directions of a fight).
+    return ((claim.date.start.isoformat() if claim.date.start else "9999"),
+            _sides(claim) == (None, None), precision if place else 10, claim.id)
+
+
+def group_claims(claims: list[Claim]) -> list[Group]:
+    groups: list[Group] = []
+    live = sorted((c for c in claims if not c.background and c.modality in EVENT_MODALITIES),
+                  key=_order)
+    for claim in live:
+        scored = [(f, g) for g in groups if (f := fit(g.anchor, claim))]
+        best = max((f[0] for f, _ in scored), default=None)
+        top = [(f, g) for f, g in scored if f[0] == best]
+        if len(top) == 1 or (top and best == 3):
+            (_, why), group = top[0]
+            group.claims.append(claim)
+            group.evidence.append({"claim": claim.id, "joined": group.anchor.id, "by": why})
+        else:
+            groups.append(Group(claim, [claim]))
+    for claim in claims:
+        if claim.modality == "denied" and not claim.background:
+            for g in groups:
+                if fit(g.anchor, claim):
+                    g.denials.append(claim)
+    return groups
