@@ -314,3 +314,39 @@ def test_precompressed_assets_match_and_are_served(client: TestClient) -> None:
         assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
         assert r.content == plain.read_bytes()  # decoded by the client
     assert client.get("/static/data/countries.json").json()["features"]
+
+
+def test_the_map_follows_an_ingest_by_another_process(writable: str, tmp_path: Path) -> None:
+    import time
+
+    from frontwatch import api
+    from frontwatch.read import Defaults
+    from frontwatch.store import ingest
+
+    client = TestClient(create_app(writable))
+    before = client.get("/api/map").json()["count"]
+    report = tmp_path / "new.txt"
+    report.write_text(NEW["text"], encoding="utf-8")
+    with Store.open(writable) as other:  # as `frontwatch ingest` would, beside the server
+        ingest(other, [str(report)], Defaults(outlet="Posted"), api.build_pipeline())
+    time.sleep(1.1)  # the fingerprint is read at most once a second
+    assert client.get("/api/map").json()["count"] == before + 1
+
+
+def test_serve_command(monkeypatch: pytest.MonkeyPatch, desk_db: str, tmp_path: Path) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from frontwatch.cli import main
+
+    ran = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.update(app=app, **kw))
+    monkeypatch.delenv("FRONTWATCH_API_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", desk_db, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert ran["port"] == 8123 and ran["host"] == "127.0.0.1"
+    assert TestClient(ran["app"]).get("/api/health").json()["writes"] is False
+    result = CliRunner().invoke(main, ["serve", "--db", desk_db, "--token", "t"])
+    assert TestClient(ran["app"]).get("/api/health").json()["writes"] is True
+    bad = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "no" / "such.db")])
+    assert bad.exit_code == 2 and "does not exist" in bad.output

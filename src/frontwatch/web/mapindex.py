@@ -12,12 +12,14 @@ import gzip
 import hashlib
 import json
 import threading
+import time
 from datetime import date
 from typing import Any
 
 from frontwatch.store import Filters, Store
 
 EPOCH = date(1970, 1, 1)
+CHECK_EVERY = 1.0  # seconds between two reads of the store's fingerprint
 
 
 class _Dict:
@@ -87,10 +89,22 @@ class MapIndex:
         self.encoded = b""
         self.gzipped = b""  # the same, compressed once (gzip per request costs ~1 s at 20k)
         self.etag = ""
+        self.checked = 0.0  # when the fingerprint was last read
+
+    def invalidate(self) -> None:
+        """This process changed the store: look again on the next request."""
+        with self.lock:
+            self.checked = 0.0
 
     def current(self) -> dict[str, Any]:
-        key = self.store.fingerprint()
+        """The index; the store's fingerprint is read at most once a second (another process
+        ingesting is seen within a second; this one calls `invalidate`)."""
         with self.lock:
+            now = time.monotonic()
+            if self.key is not None and now - self.checked < CHECK_EVERY:
+                return self.value
+            key = self.store.fingerprint()
+            self.checked = now
             if key != self.key:
                 self.value = build(self.store)
                 self.encoded, self.key = encode(self.value), key
@@ -98,9 +112,10 @@ class MapIndex:
                 self.etag = '"' + hashlib.sha1(repr(key).encode()).hexdigest()[:16] + '"'
             return self.value
 
-    def events_of(self, ref: str) -> list[str]:
-        """The events a claim or a document takes part in."""
-        return list(self.current()["_events_of"].get(ref, []))
+    def events_of(self, refs: list[str]) -> list[list[str]]:
+        """The events each claim or document takes part in."""
+        found = self.current()["_events_of"]
+        return [list(found.get(ref, [])) for ref in refs]
 
     def get(self, filters: Filters | None = None) -> bytes:
         """The index as JSON, of every event or of those matching the store's filters."""

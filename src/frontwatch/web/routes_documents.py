@@ -45,7 +45,7 @@ def get_document(d: D, doc_id: DocId,
     doc["spans"] = [{"claim_id": c["id"], "start": c["start"], "end": c["end"],
                      "claimed_by": c["claimed_by"], "sub_event_type": c["sub_event_type"]}
                     for c in doc["claims"]]
-    doc["events"] = d.index.events_of(doc_id)
+    doc["events"] = d.index.events_of([doc_id])[0]
     return doc
 
 
@@ -55,9 +55,9 @@ def search(d: D, q: Annotated[str, Query(min_length=1, max_length=MAX_TEXT)],
     """All words must match (FTS5 in SQLite, tsvector in PostgreSQL). Each hit names the
     events its claim or document takes part in."""
     hits = d.store.search(q, limit)
-    for h in hits:
+    for h, events in zip(hits, d.index.events_of([h["ref"] for h in hits]), strict=True):
         h.pop("rank", None)
-        h["events"] = d.index.events_of(h["ref"])
+        h["events"] = events
     return {"query": q, "hits": hits}
 
 
@@ -84,6 +84,7 @@ def post_document(d: D, body: NewDocument) -> dict[str, Any]:
         doc = pipeline(doc)
         d.store.save_document(doc)
         events = rebuild_events(d.store, pipeline)
+        d.index.invalidate()
     return {"id": doc.id, "outcome": "failed" if doc.errors else "stored",
             "claims": len(doc.claims), "events": events,
             "errors": [e.message for e in doc.errors]}
