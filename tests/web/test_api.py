@@ -350,3 +350,14 @@ def test_serve_command(monkeypatch: pytest.MonkeyPatch, desk_db: str, tmp_path: 
     assert TestClient(ran["app"]).get("/api/health").json()["writes"] is True
     bad = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "no" / "such.db")])
     assert bad.exit_code == 2 and "does not exist" in bad.output
+
+
+def test_an_empty_store(tmp_path: Path) -> None:
+    client = TestClient(create_app(str(tmp_path / "empty.db")))
+    assert client.get("/api/health").json()["events"] == 0
+    assert client.get("/api/events").json() == {"events": [], "limit": 100, "next": None}
+    assert client.get("/api/documents").json()["documents"] == []
+    assert client.get("/api/map").json()["count"] == 0
+    assert client.get("/api/search", params={"q": "Lyman"}).json()["hits"] == []
+    assert client.get("/api/export/csv").text.startswith("event_id_cnty,")
+    assert client.get("/").status_code == 200

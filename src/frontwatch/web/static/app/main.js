@@ -12,9 +12,12 @@ let data = null;
 let textHits = null;  // Set of event ids matching the text query, or null
 let byId = new Map();
 
+const SIDE_LABELS = { RU: "Russia", UA: "Ukraine" };
+
 function options(name, values) {
   const select = form.elements[name];
-  for (const v of [...values].sort()) select.append(el("option", { value: v }, v));
+  const label = (v) => (name === "side" && SIDE_LABELS[v] ? `${SIDE_LABELS[v]} (${v})` : v);
+  for (const v of [...values].sort()) select.append(el("option", { value: v }, label(v)));
 }
 
 function matches(i, skipTime) {
