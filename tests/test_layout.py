@@ -10,7 +10,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "frontwatch"
 STAGES = ("read", "clean", "langid", "analyse", "extract", "resolve", "corroborate")
 OUTER = ("frontwatch.cli", "frontwatch.api", "frontwatch.output", "frontwatch.store",
-         "frontwatch.export", "frontwatch.engine", "frontwatch.watch")
+         "frontwatch.export", "frontwatch.engine", "frontwatch.watch", "frontwatch.web")
 MODULES = sorted(SRC.rglob("*.py"))
 
 

@@ -157,8 +157,9 @@ def gazetteer_build(cache_dir: Path | None) -> None:
 def _add_store_commands() -> None:
     from frontwatch.cli_scale import COMMANDS as SCALE
     from frontwatch.cli_store import COMMANDS
+    from frontwatch.cli_web import COMMANDS as WEB_COMMANDS
 
-    for command in (*COMMANDS, *SCALE):
+    for command in (*COMMANDS, *SCALE, *WEB_COMMANDS):
         main.add_command(command)
 
 

@@ -147,6 +147,88 @@ class Store:
             found = [Event.from_dict(d) for d in conn.scalars(query)]
         return [e for e in found if filters.keep(e)]
 
+    # -- reading for the API (frontwatch.web): keyset pages and single rows -------------
+
+    def events_page(self, filters: Filters, after: str | None,
+                    limit: int) -> tuple[list[Event], bool]:
+        """Events matching `filters` in event_id order (a stable digest), after the key
+        `after`; returns at most `limit` and whether more follow."""
+        query = sa.select(events.c.data).where(*filters.where())
+        if after is not None:
+            query = query.where(events.c.event_id > after)
+        query = query.order_by(events.c.event_id)
+        out: list[Event] = []
+        with self.engine.connect() as conn:
+            for data in conn.execution_options(yield_per=500).scalars(query):
+                event = Event.from_dict(data)
+                if not filters.keep(event):
+                    continue
+                if len(out) == limit:
+                    return out, True
+                out.append(event)
+        return out, False
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as conn:
+            data = conn.scalar(sa.select(events.c.data).where(events.c.event_id == event_id))
+        return Event.from_dict(data) if data else None
+
+    def claim_rows(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Claims by id (the contract `data` and the lossless `record`), in the given order."""
+        with self.engine.connect() as conn:
+            rows = {r.id: {"data": r.data, "record": r.record} for r in conn.execute(
+                sa.select(claims.c.id, claims.c.data, claims.c.record)
+                .where(claims.c.id.in_(ids)))}
+        return [rows[i] for i in ids if i in rows]
+
+    def document_row(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document: its output (`Document.to_dict` with claims), status, attempts."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(documents.c.data, documents.c.status,
+                                         documents.c.attempts)
+                               .where(documents.c.id == doc_id)).first()
+            if row is None:
+                return None
+            found = conn.scalars(sa.select(claims.c.data).where(claims.c.document_id == doc_id)
+                                 .order_by(claims.c.ordinal))
+            return {**row.data, "claims": list(found), "status": row.status,
+                    "attempts": row.attempts}
+
+    def documents_page(self, after: str | None, limit: int) -> tuple[list[dict[str, Any]], bool]:
+        d = documents.c
+        query = sa.select(d.id, d.source, d.url, d.outlet, d.language, d.published, d.title,
+                          d.status).order_by(d.id).limit(limit + 1)
+        if after is not None:
+            query = query.where(d.id > after)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+        return rows[:limit], len(rows) > limit
+
+    def event_data(self) -> Iterator[dict[str, Any]]:
+        """Every event's `Event.to_dict`, in build order (for indexes such as the map's)."""
+        query = sa.select(events.c.data).order_by(events.c.ordinal)
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(yield_per=2000).scalars(query)
+
+    def claim_facets(self) -> list[sa.Row]:
+        """(id, document_id, claimed_by, claimant_side, language, outlet) of every claim."""
+        query = (sa.select(claims.c.id, claims.c.document_id, claims.c.claimed_by,
+                           claims.c.data["claimant_side"].as_string().label("side"),
+                           documents.c.language, documents.c.outlet)
+                 .join(documents, documents.c.id == claims.c.document_id))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        """Changes whenever an ingest or retry changes what is stored (cache key)."""
+        with self.engine.connect() as conn:
+            e = conn.execute(sa.select(sa.func.count(), sa.func.sum(events.c.source_count),
+                                       sa.func.sum(events.c.fatalities))).one()
+            d = conn.execute(sa.select(sa.func.count(), sa.func.sum(documents.c.attempts),
+                                       sa.func.max(documents.c.ingested_at))
+                             .select_from(documents)).one()
+        return (*e, *d)
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         backend = sqlite if self.backend == "sqlite" else postgres
         with self.engine.connect() as conn:
