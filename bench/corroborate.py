@@ -117,6 +117,42 @@ def evaluate(name: str) -> dict[str, float]:
     return out
 
 
+def scale(n: int = 10_000) -> dict[str, float]:
+    """Time to group `n` claims: the dev set's claims, copied onto other days and towns."""
+    import dataclasses
+    import random
+    from datetime import timedelta
+
+    from frontwatch.api import default_resources
+
+    items = list(dev_documents())
+    pipeline = build_pipeline(DEFAULT_STAGES)
+    docs = [pipeline(doc) for doc, _ in items]
+    base = [c for d in docs for c in d.claims]
+    gaz = default_resources().gazetteer
+    towns = [p for name in ("Kharkiv", "Kherson", "Bakhmut", "Izium", "Kupiansk", "Lyman",
+                            "Sloviansk", "Kramatorsk", "Mykolaiv", "Zaporizhzhia", "Melitopol",
+                            "Avdiivka", "Siversk", "Soledar", "Vuhledar", "Marinka")
+             for p in gaz.lookup(name)[:1]]
+    rng = random.Random(7)
+    claims = []
+    for k in range(n):
+        c = base[k % len(base)]
+        shift = timedelta(days=rng.randrange(120))
+        d = dataclasses.replace(c.date, start=c.date.start + shift if c.date.start else None,
+                                end=c.date.end + shift if c.date.end else None)
+        loc = c.location
+        if loc is not None and loc.place is not None and loc.place.feature == "PPL":
+            loc = dataclasses.replace(loc, place=rng.choice(towns))
+        claims.append(dataclasses.replace(c, id=f"{c.id}-x{k}", date=d, location=loc))
+    holder = Document(id="scale", source="scale", raw_text="")
+    holder.claims = claims
+    started = time.perf_counter()
+    events = build_events([holder], gaz)
+    return {"claims": n, "events": len(events),
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
 def score() -> dict[str, float]:
     out: dict[str, float] = {}
     for name, path in (("dev", DEV), ("ecb", ECB)):
@@ -126,8 +162,11 @@ def score() -> dict[str, float]:
 
 
 def main() -> int:
-    names = sys.argv[1:] or ["dev", "ecb"]
+    names = sys.argv[1:] or ["dev", "ecb", "scale"]
     for name in names:
+        if name == "scale":
+            print("scale\t" + "\t".join(f"{k}={v}" for k, v in scale().items()))
+            continue
         path = DEV if name == "dev" else ECB
         if not path.exists():
             print(f"{name}: missing {path}", file=sys.stderr)

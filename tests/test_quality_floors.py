@@ -63,3 +63,12 @@ def test_geoparse_floors() -> None:
         if name.split("_")[0] != "war" and name not in figures:
             continue
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
+
+
+def test_corroborate_floors() -> None:
+    # The dev set ships in bench/data; ECB+ is read from ../shared when there (about 30 s).
+    figures = _bench("corroborate").score()
+    for name, floor in BASELINE["corroborate"].items():
+        if name.startswith("ecb_") and name not in figures:
+            continue
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"

@@ -66,6 +66,9 @@ class Token:
     start: int
     end: int
     lemma: str
+    # Every dictionary form the lemmatiser offers, best first: "Куп'янська" reads as an
+    # adjective first, the town's genitive second.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass

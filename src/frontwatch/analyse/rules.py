@@ -15,7 +15,10 @@ from functools import cache
 from frontwatch.model import Document, Sentence, Token
 from frontwatch.pipeline import Resources, register
 
-TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|[^\w\s]", re.UNICODE)
+# An apostrophe inside a word joins it ("Куп'янськ", "aujourd'hui") unless a capital follows,
+# as in a French elision before a name ("d'Odessa": "d", "'", "Odessa"), or it is the
+# English possessive ("Ukraine's": "Ukraine", "'", "s").
+TOKEN = re.compile(r"\w+(?:[-‑]\w+|['’ʼ](?![A-ZА-ЯЁІЇЄҐ]|s\b)\w+)*|[^\w\s]", re.UNICODE)
 OPEN_QUOTES = "«“„"
 CLOSE_QUOTES = "»”"
 END = ".!?…"
@@ -80,21 +83,25 @@ def split_sentences(
     return spans
 
 
+def _lower_forms(word: str) -> tuple[str, ...]:
+    return (word.lower(),)
+
+
 @cache
-def _lemmatizer(language: str) -> Callable[[str], str]:
+def _lemmatizer(language: str) -> Callable[[str], tuple[str, ...]]:
     try:
         import pymorphy3
 
         morph = pymorphy3.MorphAnalyzer(lang=language)
     except Exception:  # no dictionary for this language: lower case is the honest fallback
-        return str.lower
+        return _lower_forms
 
     @cache
-    def lemma(word: str) -> str:
-        parses = morph.parse(word)
-        return parses[0].normal_form if parses else word.lower()
+    def forms(word: str) -> tuple[str, ...]:
+        found = tuple(dict.fromkeys(p.normal_form for p in morph.parse(word)))
+        return found or (word.lower(),)
 
-    return lemma
+    return forms
 
 
 LEMMATIZED = ("ru", "uk")
@@ -112,7 +119,7 @@ class AnalyseRules:
         abbrevs: frozenset[str] = frozenset()
         if doc.language in self.langpacks:
             abbrevs = frozenset(self.langpacks[doc.language].get("meta", "abbreviations", []))
-        lemma = _lemmatizer(doc.language) if doc.language in LEMMATIZED else str.lower
+        forms = _lemmatizer(doc.language) if doc.language in LEMMATIZED else _lower_forms
         doc.sentences, doc.tokens = [], []
         for p, (pstart, pend) in enumerate(doc.paragraphs):
             para = doc.text[pstart:pend]
@@ -123,7 +130,8 @@ class AnalyseRules:
                     Sentence(len(doc.sentences), pstart + s, pstart + e, para[s:e], p, heading)
                 )
             for word, s, e in tokenize(para, pstart):
-                doc.tokens.append(Token(word, s, e, lemma(word) if word[0].isalpha() else word))
+                found = forms(word) if word[0].isalpha() else (word,)
+                doc.tokens.append(Token(word, s, e, found[0], found))
         return doc
 
 

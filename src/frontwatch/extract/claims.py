@@ -9,17 +9,19 @@ and keep only the date their own words give.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from frontwatch.extract.attribution import agencies_cited, attribute
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
 from frontwatch.extract.triggers import Hit, find_hits, select
-from frontwatch.langpack import LangPack, load_data
+from frontwatch.langpack import FLAGS, LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
+SIDE_WINDOW = 30
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
@@ -30,6 +32,37 @@ FEATURE_RANK = {"PPL": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}
 
 def _within(items: list, s: Sentence) -> list:  # type: ignore[type-arg]
     return [m for m in items if s.start <= m.start and m.end <= s.end]
+
+
+def _date_headlines(doc: Document) -> None:
+    """A headline rarely dates its story ("Russian forces shell Kupiansk"); the report below
+    does ("on Monday"). A headline claim with no date of its own takes the date of the first
+    claim of the same kind in the body that states one."""
+    headings = {s.index for s in doc.sentences if s.is_heading}
+    body = [c for c in doc.claims if c.date.text and not c.background]
+    for claim in doc.claims:
+        sentence = next((s for s in doc.sentences if s.start == claim.start), None)
+        if sentence is None or sentence.index not in headings or claim.date.text:
+            continue
+        if claim.background:
+            continue
+        told = next((c for c in body if c.start > claim.start
+                     and (c.event_type, c.sub_event_type) == (claim.event_type,
+                                                               claim.sub_event_type)), None)
+        if told is not None:
+            d = told.date
+            claim.date = DateValue(d.start, d.end, d.time_precision, None,
+                                   "date of the report under the headline", d.partial)
+
+
+def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
+    """A nationality word on the trigger's noun phrase: "a Russian missile strike",
+    "российский удар"."""
+    before = sentence[max(0, pos - SIDE_WINDOW) : pos]
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
+            return str(side)
+    return None
 
 
 def _nearest(items: list[Mention], pos: int) -> Mention | None:
@@ -76,12 +109,13 @@ class ExtractClaims:
                 if claim:
                     doc.claims.append(claim)
             for d in s_dates:
-                value: DateValue = d.data["value"]
+                value = d.data["value"]
                 day_without_year = bool(value.partial and len(value.partial) == 7)
                 if (value.time_precision == 1 or day_without_year) and not self._is_old(
                     doc, value
                 ):
                     narrative = value
+        _date_headlines(doc)
         return doc
 
     def _is_old(self, doc: Document, value: DateValue) -> bool:
@@ -125,9 +159,13 @@ class ExtractClaims:
             m for m in _within(actors, s)
             if not (who.mention and m.start < who.mention.end and who.mention.start < m.end)
         ]
+        seat = hit.place_policy == "seat"
+        location = None if seat else self._location(doc, pack, s, hit, trigger_span[0], None)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry)
-        location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
+                       self.registry, _side_before(s.text, hit.start, pack),
+                       location.place.country if location and location.place else None)
+        if seat:
+            location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         sub_event = hit.sub_event_type
         notes: list[str] = []
         if location is None:

@@ -16,6 +16,7 @@ from frontwatch.resolve.actors import ActorRegistry
 
 VIOLENT = {"territory", "clash", "strike", "explosive", "war", "disrupted"}
 POLITICAL = {"agreement", "political", "arrest"}
+REMOTE = {"strike", "explosive"}
 
 
 @dataclass
@@ -50,8 +51,12 @@ def assign(
     victims: list[tuple[int, int]],
     speaker_side: str | None,
     reg: ActorRegistry,
+    hint_side: str | None = None,
+    place_country: str | None = None,
 ) -> Roles:
-    """`trigger` and `victims` (spans of counted losses) use document offsets."""
+    """`trigger` and `victims` (spans of counted losses) use document offsets.
+    `hint_side`: a nationality word on the trigger ("a Russian missile strike");
+    `place_country`: where it happened, when the sentence says."""
     resolved = [(m, a) for m in mentions if (a := _resolve(m, family, speaker_side, reg))]
     is_victim = {
         id(m) for m, _ in resolved if any(s <= m.start and m.end <= e + 30 for s, e in victims)
@@ -61,6 +66,13 @@ def assign(
     subject = before[-1][1] if before else None
     obj = after[0][1] if after else None
     kind = "government" if family in POLITICAL else "military"
+    if subject is None and hint_side:
+        subject = reg.for_side(hint_side, kind, "(named by nationality)")
+    if subject is None and speaker_side and family in REMOTE and place_country == speaker_side:
+        # A strike on the speaker's own country is told by its target ("a missile hit
+        # Kharkiv, the governor said"): the attacker is the other side.
+        opponent = reg.opponent(speaker_side)
+        subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_side and family in VIOLENT | POLITICAL:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:

@@ -89,7 +89,8 @@ def _capitalised(tok: Token | None, stops: frozenset[str]) -> bool:
 
 
 def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern[str],
-                         before: str, stops: frozenset[str]) -> bool:
+                         before: str, stops: frozenset[str],
+                         starts: frozenset[int] = frozenset()) -> bool:
     """A single capitalised word next to other capitalised words that the gazetteer does not
     know belongs to a longer name: a person ("Vladimir Poutine"), a street ("Royal
     Street"), an institution ("Manila Cathedral"). A title before it ("le président X")
@@ -99,7 +100,9 @@ def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern
     adjacent = lambda a, b: a is not None and b is not None and 0 <= b.start - a.end <= 1  # noqa: E731
     if _capitalised(nxt, stops) and adjacent(tokens[j], nxt):
         return True
-    if _capitalised(prev, stops) and adjacent(prev, tokens[i]):
+    # A capital that only opens a headline ("Обстріл Куп'янська") says nothing; in running
+    # text a capital before a name more often starts a longer one ("Mayor Smith").
+    if _capitalised(prev, stops) and adjacent(prev, tokens[i]) and prev.start not in starts:  # type: ignore[union-attr]
         return True
     return bool(titles.search(before))
 
@@ -111,6 +114,7 @@ def recognise(
     """`stops`: capitalised words that are never places and never part of a name (function
     words); `generic`: nouns that are never places alone but belong to longer names."""
     masked = _masked_spans(doc)
+    starts = frozenset(s.start for s in doc.sentences if s.is_heading)
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
     found: list[_Raw] = []
@@ -135,9 +139,14 @@ def recognise(
                 continue
             places = gaz.lookup(span)
             if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
-                # Inflected forms ("в Красном Лимане"): try the dictionary forms.
-                lemmas = [t.lemma for t in tokens[i : j + 1] if t.text[:1].isalnum()]
-                places = gaz.lookup(" ".join(lemmas))
+                # Inflected forms ("в Красном Лимане", "з Куп'янська"): try the dictionary
+                # forms, every reading of the last word in turn.
+                words = [t for t in tokens[i : j + 1] if t.text[:1].isalnum()]
+                head = " ".join(t.lemma for t in words[:-1])
+                for form in words[-1].forms or (words[-1].lemma,):
+                    places = gaz.lookup(f"{head} {form}".strip())
+                    if places:
+                        break
             if places:
                 match = (j, places)
                 break
@@ -155,7 +164,7 @@ def recognise(
             # ("US", "UK", "EU") are kept.
             or (len(text) < 3 and not (text.isupper() and _is_unit(places)))
             or (
-                _part_of_longer_name(tokens, i, j, titles, before, stops)
+                _part_of_longer_name(tokens, i, j, titles, before, stops, starts)
                 and not _is_country(places)
             )
         ):
