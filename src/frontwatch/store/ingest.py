@@ -79,11 +79,7 @@ def ingest(store: Store, paths: list[str], defaults: Defaults, pipeline: Pipelin
         elif isinstance(item, Stored):
             outcome = "skipped"
         else:
-            doc = item
-            store.save_document(doc)
-            outcome = "failed" if doc.errors else "stored"
-            report.problems += [f"{doc.source}: stage {e.stage} failed: {e.error}: {e.message}"
-                                for e in doc.errors]
+            outcome = _save(store, report, item)
         report.counts[outcome] += 1
         if progress:
             progress(item.source, outcome)
@@ -92,16 +88,21 @@ def ingest(store: Store, paths: list[str], defaults: Defaults, pipeline: Pipelin
     return report
 
 
+def _save(store: Store, report: IngestReport, doc: Document, **kw: int) -> str:
+    """Store a processed document; a failed one keeps its errors for `retry`."""
+    store.save_document(doc, **kw)
+    report.problems += [f"{doc.source}: stage {e.stage} failed: {e.error}: {e.message}"
+                        for e in doc.errors]
+    return "failed" if doc.errors else "stored"
+
+
 def retry(store: Store, pipeline: Pipeline, progress: Progress | None = None) -> IngestReport:
     """Run the pipeline again on every stored document whose status is failed."""
     report = IngestReport()
     started = time.perf_counter()
     for doc, attempts in store.failed_documents():
         doc = pipeline(doc)
-        store.save_document(doc, attempts=attempts + 1)
-        outcome = "failed" if doc.errors else "stored"
-        report.problems += [f"{doc.source}: stage {e.stage} failed: {e.error}: {e.message}"
-                            for e in doc.errors]
+        outcome = _save(store, report, doc, attempts=attempts + 1)
         report.counts[outcome] += 1
         if progress:
             progress(doc.source, outcome)
