@@ -45,7 +45,8 @@ def _console() -> Console:
 def render_table(result: Result, console: Console | None = None) -> None:
     console = console or _console()
     events = Table(title="Events", show_lines=True)
-    for col in ("date", "type / sub-event", "place", "actor1", "actor2", "fatal.", "claimed by"):
+    for col in ("date", "type / sub-event", "place", "actor1", "actor2", "fatal.", "claimed by",
+                "confirmation"):
         events.add_column(col)
     for e in result.events:
         events.add_row(
@@ -56,6 +57,8 @@ def render_table(result: Result, console: Console | None = None) -> None:
             e.actor2 or "-",
             str(e.fatalities),
             "; ".join(e.claimants),
+            e.corroboration
+            + (f"; {len(e.contradictions)} contradiction(s)" if e.contradictions else ""),
         )
     console.print(events)
     for doc in result.documents:
