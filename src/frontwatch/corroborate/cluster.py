@@ -32,18 +32,18 @@ class Group:
     order: int = 0  # founding order, for ties
 
 
-def _place(claim: Claim) -> Place | None:
+def place_of(claim: Claim) -> Place | None:
     return claim.location.place if claim.location else None
 
 
-def _scale(claim: Claim) -> str:
+def scale_of(claim: Claim) -> str:
     loc = claim.location
     if loc is None or loc.place is None:
         return "none"
     return "around" if loc.relation in {"direction", "near", "offset"} else "at"
 
 
-def _sides(claim: Claim) -> tuple[str | None, str | None]:
+def sides_of(claim: Claim) -> tuple[str | None, str | None]:
     return (claim.actor1.side if claim.actor1 else None,
             claim.actor2.side if claim.actor2 else None)
 
@@ -72,13 +72,13 @@ def _inside(town: Place, region: Place) -> bool:
 
 def place_fit(a: Claim, b: Claim) -> tuple[int, str] | None:
     """How well two claims' places fit: 3 same place, 1 one inside the other, None no fit."""
-    pa, pb = _place(a), _place(b)
+    pa, pb = place_of(a), place_of(b)
     if pa is None and pb is None:
         return 1, "neither names a place"
     if pa is None or pb is None:
         return None
     if pa.feature == pb.feature == "PPL":
-        if _scale(a) != _scale(b):
+        if scale_of(a) != scale_of(b):
             return None  # fighting in a town and on its approaches are told apart
         if pa.geonames_id == pb.geonames_id or _km(pa, pb) <= SAME_PLACE_KM:
             return 3, f"same place {pa.name} ({pa.geonames_id})"
@@ -109,7 +109,7 @@ def fit(a: Claim, b: Claim) -> tuple[int, list[str]] | None:
     if place is None:
         return None
     why.append(place[1])
-    xa, xb = _sides(a), _sides(b)
+    xa, xb = sides_of(a), sides_of(b)
     if xa == xb:
         why.append(f"same sides {xa[0] or '?'}/{xa[1] or '?'}")
     elif xa == (None, None) or xb == (None, None):
@@ -120,12 +120,12 @@ def fit(a: Claim, b: Claim) -> tuple[int, list[str]] | None:
 
 
 def _order(claim: Claim) -> tuple[str, bool, int, str]:
-    place = _place(claim)
+    place = place_of(claim)
     precision = (claim.location.geo_precision if claim.location else None) or 9
     # Precise claims first, so that they found the groups that looser ones then join; a
     # claim naming no actor never founds one (it would take in both directions of a fight).
     return ((claim.date.start.isoformat() if claim.date.start else "9999"),
-            _sides(claim) == (None, None), precision if place else 10, claim.id)
+            sides_of(claim) == (None, None), precision if place else 10, claim.id)
 
 
 class _Index:

@@ -6,35 +6,31 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-from frontwatch.corroborate.cluster import EVENT_MODALITIES, group_claims
-from frontwatch.corroborate.cluster import _place as _place
+from frontwatch.corroborate.cluster import (
+    EVENT_MODALITIES,
+    group_claims,
+    place_of,
+    scale_of,
+    sides_of,
+)
 from frontwatch.langpack import load_data
 from frontwatch.model import Claim, Document, Event
 
 KILLED = "killed"
 
 
-def _scale(claim: Claim) -> str:
-    loc = claim.location
-    if loc is None or loc.place is None:
-        return "none"
-    return "around" if loc.relation in {"direction", "near"} else "at"
-
-
-def _side(actor_side: str | None, name: str | None) -> str:
-    return actor_side or name or "?"
-
-
 def event_key(claim: Claim) -> tuple[str, ...]:
-    loc = claim.location.place if claim.location and claim.location.place else None
+    """What defines a claim's event; its digest is the event id (stable across runs)."""
+    loc = place_of(claim)
+    a1, a2 = sides_of(claim)
     return (
         claim.event_type,
         claim.sub_event_type,
         claim.date.start.isoformat() if claim.date.start else "undated",
         str(loc.geonames_id if loc and loc.geonames_id else (loc.name if loc else "nowhere")),
-        _scale(claim),
-        _side(claim.actor1.side if claim.actor1 else None, None),
-        _side(claim.actor2.side if claim.actor2 else None, None),
+        scale_of(claim),
+        a1 or "?",
+        a2 or "?",
     )
 
 
@@ -140,7 +136,7 @@ def partition_key(claim: Claim) -> tuple[str, str]:
     claims of either. Only the links between strikes and battles cross partitions, and
     `finish_events` draws them over the union.
     """
-    place = _place(claim)
+    place = place_of(claim)
     return (place.country or "") if place else "", ""
 
 
