@@ -70,7 +70,7 @@ def per_class_f1(gold: list[str], pred: list[str],
     classes = classes if classes is not None else sorted(set(gold))
     out = {}
     for c in classes:
-        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
         n_pred = sum(1 for p in pred if p == c)
         support = sum(1 for g in gold if g == c)
         p = tp / n_pred if n_pred else 0.0
@@ -126,7 +126,7 @@ def evaluate_case(verbose: bool = False) -> dict[str, float]:
     weighted, macro = weighted_macro(table)
     abstain_pred = [p == NONE for _, _, _, p in preds]
     abstain_gold = [code in NON_ACLED for _, _, code, _ in preds]
-    tp = sum(1 for g, p in zip(abstain_gold, abstain_pred) if g and p)
+    tp = sum(1 for g, p in zip(abstain_gold, abstain_pred, strict=True) if g and p)
     ap = tp / sum(abstain_pred) if sum(abstain_pred) else 0.0
     ar = tp / sum(abstain_gold) if sum(abstain_gold) else 0.0
     if verbose:
@@ -226,7 +226,7 @@ def evaluate_reports(verbose: bool = False) -> dict[str, dict[str, float]]:
             row[name] = _r(sum(c[key] for c in checks) / len(checks))
         out[lang] = row
         if verbose:
-            for (r, ev), c in zip(items, checks):
+            for (r, ev), c in zip(items, checks, strict=True):
                 bad = [k for k, ok in c.items() if not ok]
                 if not bad:
                     continue

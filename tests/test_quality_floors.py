@@ -72,3 +72,12 @@ def test_corroborate_floors() -> None:
         if name.startswith("ecb_") and name not in figures:
             continue
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
+
+
+def test_extract_floors() -> None:
+    # CASE 2021 snippets from ../shared when there; the multilingual set ships in bench/data.
+    figures = _bench("extract").score()
+    for name, floor in BASELINE["extract"].items():
+        if name.startswith("case_") and name not in figures:
+            continue
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
