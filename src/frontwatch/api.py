@@ -72,14 +72,17 @@ def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline,
     """
     from frontwatch.engine.local import pipe
 
-    result = Result()
     stages = [s.name for s in pipeline.stages]
-    for item in pipe(read_paths(paths, defaults or Defaults()), pipeline, workers, stages):
-        if isinstance(item, ReadFailure):
-            result.failures.append(item)
-        else:
-            result.documents.append(item)
-    mark_duplicates(result.documents)  # batch-level: syndicated copies point to the first
+    return collect(pipe(read_paths(paths, defaults or Defaults()), pipeline, workers, stages))
+
+
+def collect(items: Iterable[Document | ReadFailure]) -> Result:
+    """A batch's processed documents and failures, in order, whichever engine ran them;
+    syndicated copies are marked over the whole batch."""
+    result = Result()
+    for item in items:
+        (result.failures if isinstance(item, ReadFailure) else result.documents).append(item)
+    mark_duplicates(result.documents)
     return result
 
 

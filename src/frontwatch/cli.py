@@ -69,15 +69,11 @@ def _dump(payload: object) -> None:
 
 def _process(paths: tuple[str, ...], defaults: Defaults, stages: tuple[str, ...],
              engine: str, workers: int, address: str | None) -> api.Result:
-    from frontwatch.clean.duplicates import mark_duplicates
     from frontwatch.cli_scale import processor
-    from frontwatch.read import ReadFailure, read_paths
+    from frontwatch.read import read_paths
 
-    result = api.Result()
-    for item in processor(engine, workers, address, stages)(read_paths(list(paths), defaults)):
-        (result.failures if isinstance(item, ReadFailure) else result.documents).append(item)
-    mark_duplicates(result.documents)  # as api.run does: syndicated copies point to the first
-    return result
+    return api.collect(processor(engine, workers, address, stages)(read_paths(list(paths),
+                                                                               defaults)))
 
 
 @main.command()
