@@ -290,3 +290,39 @@ def test_airport_codes_are_not_names(gaz: Gazetteer) -> None:
 
 def test_max_name_tokens(gaz: Gazetteer) -> None:
     assert gaz.max_name_tokens >= 4  # "la Fédération de Russie"
+
+
+def test_first_order_units_worldwide(gaz: Gazetteer) -> None:
+    for name, iso in [("Ontario", "CA"), ("Queensland", "AU"), ("New South Wales", "AU"),
+                      ("British Columbia", "CA"), ("West Java", "ID"), ("Punjab", "PK")]:
+        units = [p for p in gaz.lookup(name) if p.feature == "ADM1"]
+        assert units and units[0].country == iso, name
+    ontario = next(p for p in gaz.lookup("Ontario") if p.feature == "ADM1")
+    assert 44 < ontario.latitude < 50 and -90 < ontario.longitude < -78  # not near Toronto
+    # A unit named like a common word is indexed only with its kind.
+    assert not [p for p in gaz.lookup("Delta") if p.feature == "ADM1"]
+    assert [p.country for p in gaz.lookup("Delta State") if p.feature == "ADM1"] == ["NG"]
+
+
+def test_counties(gaz: Gazetteer) -> None:
+    (guernsey,) = gaz.lookup("Guernsey County")
+    assert (guernsey.feature, guernsey.country, guernsey.admin1_code) == ("ADM2", "US", "OH")
+    assert 39.5 < guernsey.latitude < 40.5 and -82 < guernsey.longitude < -81
+    assert {p.admin1_code for p in gaz.lookup("Boone County")} >= {"IN", "KY", "MO"}
+    assert all(p.feature == "PPL" for p in gaz.lookup("Boone"))  # bare: the towns
+    surrey = [p for p in gaz.lookup("Surrey") if p.feature == "ADM2"]
+    assert [(p.country, p.admin1_code) for p in surrey] == [("GB", "ENG")]
+    assert all(p.feature == "PPL" for p in gaz.lookup("Derby"))  # the town, not the county
+
+
+def test_english_short_forms(gaz: Gazetteer) -> None:
+    assert [p.name for p in gaz.lookup("Mt. Pleasant")][:1] == ["Mount Pleasant"]
+    assert "Fort Worth" in {p.name for p in gaz.lookup("Ft. Worth")}
+    for name, iso in [("Burma", "MM"), ("Congo", "CD"), ("Ivory Coast", "CI"),
+                      ("Macedonia", "MK"), ("Swaziland", "SZ")]:
+        assert iso in [p.country for p in gaz.lookup(name) if p.feature == "PCLI"], name
+
+
+def test_points_across_the_antimeridian(gaz: Gazetteer) -> None:
+    fiji = gaz.country("FJ")
+    assert fiji is not None and -20 < fiji.latitude < -15 and abs(fiji.longitude) > 175

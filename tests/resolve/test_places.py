@@ -101,3 +101,65 @@ def test_gazetteer_build_command(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     assert "places indexed" in out.output
     assert list(tmp_path.glob("gazetteer-*"))
+
+
+# ------------------------------------------------------------------ general English news
+
+
+def test_a_surname_stays_a_person_for_the_whole_document(tmp_path: Path) -> None:
+    places = _places(tmp_path, "County news\n\nLorraine Bailey, 54, of Urbana, was honored on "
+                               "Tuesday. \"We are proud,\" Bailey said. Terry A. Corbin and "
+                               "Ashley L. Evans, 26, also attended.\n")
+    texts = {p.text for p in places}
+    assert "Urbana" in texts
+    assert not texts & {"Bailey", "Corbin", "Terry", "Evans"}
+
+
+def test_namesakes_pull_towards_the_documents_other_places(tmp_path: Path) -> None:
+    # Paris, Illinois: next to Urbana and Danville, in Edgar County; not Paris, France.
+    places = _places(tmp_path, "Fair opens\n\nThe Edgar County fair opened in Paris on Friday. "
+                               "Visitors came from Urbana and Danville, and the Paris mayor "
+                               "welcomed them.\n")
+    for p in places:
+        assert p.place is not None and (p.place.country, p.place.admin1_code) == ("US", "IL"), p
+    county = _by_text(places, "Edgar County")
+    assert county.place.feature == "ADM2" and county.geo_precision == 2  # type: ignore[union-attr]
+
+
+def test_bare_washington_is_the_capital(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Talks stall\n\nOfficials in Washington said on Monday that talks "
+                               "with Beijing had stalled.\n")
+    washington = _by_text(places, "Washington")
+    assert washington.place and washington.place.admin1_code == "DC"
+    assert "Washington" in {p.text for p in places}  # a capital that speaks is no person
+
+
+def test_provinces_and_states_outside_the_war_zone(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Budget\n\nThe budget will burden the citizens of the Province "
+                               "of Ontario, the MPP said, and businesses in British Columbia, "
+                               "New South Wales and West Java watched closely.\n")
+    found = {p.text: p.place for p in places}
+    assert (found["Province of Ontario"].country, found["Province of Ontario"].feature) == (
+        "CA", "ADM1")
+    assert found["British Columbia"].country == "CA"
+    assert found["New South Wales"].country == "AU"
+    assert found["West Java"].country == "ID"
+
+
+def test_acronyms_and_counties(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Recall\n\nThe FDA said the HIV test kits were recalled after "
+                               "a report from Guernsey County, Ohio.\n")
+    texts = {p.text for p in places}
+    assert not texts & {"FDA", "HIV"}
+    county = _by_text(places, "Guernsey County")
+    assert county.place and (county.place.country, county.place.admin1_code) == ("US", "OH")
+
+
+def test_a_town_framed_as_a_town_is_not_a_country(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Arrest\n\nA Jordan man was arrested on Sunday by the Jordan "
+                               "Police Department, in Scott County, Minnesota.\n")
+    jordans = [p for p in places if p.text == "Jordan"]
+    assert len(jordans) == 2
+    for p in jordans:
+        assert p.place and p.place.feature == "PPL" and p.place.country == "US"
+    assert jordans[1].relation == "settlement"

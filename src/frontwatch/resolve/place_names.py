@@ -1,0 +1,312 @@
+"""Finding place names in text: gazetteer lookup of capitalised word sequences.
+
+Recognition does not rely on NER (French models tag "Krasny Liman" as a person): every
+capitalised word sequence is looked up in the gazetteer, longest first. Left out are names
+that are parts of an actor's name ("République populaire de Donetsk"), parts of longer
+names the gazetteer does not know ("Vladimir Poutine", "Royal Street"), capitalised
+function words, and words the document itself shows are something else:
+
+- a person's surname: the last word of a person's name ("Lorraine Bailey ... Bailey said"
+  makes "Bailey" a person for the whole document, not Bailey, Colorado), known by a middle
+  initial ("Terry A. Corbin"), a title ("Superintendent Larry Lee"), an age ("Ashley L.
+  Evans, 26,") or a reporting verb ("Lee said");
+- a common word that only opens a sentence ("Police said ...", "Still, ...") when the same
+  word is written in lower case elsewhere in the document;
+- an acronym ("FDA", "HIV") that is not a country's or region's own short name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontwatch.langpack import LangPack, union
+from frontwatch.model import Document, Place, Token
+from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
+
+MAX_NGRAM = 6
+CONTEXT_CHARS = 60
+NAME_JOINERS = {"-", "'", "’", "‑", "."}  # "Rostov-on-Don", "St. Petersburg", "U.S."
+UNITS = frozenset({"PCLI", "ADM1", "RGN"})
+# A place that speaks ("Kyiv said", "Texas announced") is a government: never a surname.
+SPEAKING_CITY = 250_000
+# A short name in capitals is an acronym unless it is a sizeable town's own name ("PARIS").
+CAPS_TOWN = 20_000
+_AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
+
+
+@dataclass
+class Raw:
+    start: int
+    end: int
+    text: str
+    candidates: list[Place]
+    relation: str = "in"
+    region_phrase: str | None = None
+    offset: tuple[float, float] | None = None  # km, bearing in degrees
+    local: bool = False  # "a Paris man": someone's home town, never a country
+
+
+def _masked_spans(doc: Document) -> list[tuple[int, int]]:
+    # Named actors and speakers contain place names that are not places of events.
+    return [
+        (m.start, m.end)
+        for m in doc.mentions
+        if m.kind == "claimant" or (m.kind == "actor" and "actor" in m.data)
+    ]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _capitalised(tok: Token | None, stops: frozenset[str]) -> bool:
+    return bool(
+        tok and tok.text[:1].isupper() and tok.text[:1].isalpha()
+        and tok.text.casefold() not in stops
+    )
+
+
+def _adjacent(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and 0 <= b.start - a.end <= 1
+
+
+def _initial_at(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is a middle initial: one capital letter and a full stop ("L." in "Ashley L.
+    Evans") after a capitalised word."""
+    return (
+        k > 0 and k + 1 < len(tokens) and len(tokens[k].text) == 1 and tokens[k].text.isupper()
+        and tokens[k + 1].text == "." and tokens[k - 1].text[:1].isupper()
+        and len(tokens[k - 1].text) > 1 and tokens[k - 1].text.isalpha()
+        and _adjacent(tokens[k - 1], tokens[k])
+    )
+
+
+def _part_of_longer_name(tokens: list[Token], i: int, j: int, titles: re.Pattern[str],
+                         before: str, stops: frozenset[str],
+                         starts: frozenset[int] = frozenset()) -> bool:
+    """A single capitalised word next to other capitalised words that the gazetteer does not
+    know belongs to a longer name: a person ("Vladimir Poutine"), a street ("Royal
+    Street"), an institution ("Manila Cathedral"). A title before it ("le président X")
+    or a middle initial ("Terry A. Corbin") makes it a person too."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    if _capitalised(nxt, stops) and _adjacent(tokens[j], nxt):
+        return True
+    if j + 2 < len(tokens) and _initial_at(tokens, j + 1) and tokens[j + 3 : j + 4] and (
+        tokens[j + 3].text[:1].isupper()
+    ):
+        return True  # "Terry A. Corbin"
+    # A capital that only opens a headline ("Обстріл Куп'янська") says nothing; in running
+    # text a capital before a name more often starts a longer one ("Mayor Smith").
+    if _capitalised(prev, stops) and _adjacent(prev, tokens[i]) and prev.start not in starts:  # type: ignore[union-attr]
+        return True
+    if i >= 2 and _initial_at(tokens, i - 2):
+        return True
+    return bool(titles.search(before))
+
+
+def _is_unit(places: list[Place]) -> bool:
+    return any(p.feature in UNITS for p in places)
+
+
+def _is_country(places: list[Place]) -> bool:
+    return any(p.feature == "PCLI" for p in places)
+
+
+def _speaks(places: list[Place]) -> bool:
+    """Places whose name stands for a government or an authority when it "says" things."""
+    return any(p.feature in UNITS or p.population >= SPEAKING_CITY for p in places)
+
+
+class _People:
+    """The surnames a document shows to be people's."""
+
+    def __init__(self, doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str],
+                 generic: frozenset[str], titles: re.Pattern[str]) -> None:
+        self.doc, self.gaz, self.stops, self.generic = doc, gaz, stops, generic
+        verbs = union(list(pack.get("reporting", "verbs", [])))
+        # Token ends right before a reporting verb ("Lee said", "Lee, said"): found in one
+        # pass over the text.
+        self.verb_at = {
+            m.start() for m in re.finditer(r"(?<=\w)\s*,?\s*(?=" + verbs.pattern + ")",
+                                           doc.text, verbs.flags)
+        }
+        self.title_words = {
+            w.casefold().rstrip("?").rstrip("\\.") for w in pack.get("meta", "person_titles", [])
+            if re.fullmatch(r"[\w ]+(?:\\\.\??)?", w)
+        }
+        self.titles = titles
+        self.surnames: set[str] = set()
+        tokens = doc.tokens
+        said = {k for k, t in enumerate(tokens) if self._verb_after(t)}
+        for run in self._runs(tokens):
+            self._person_run(tokens, run, said)
+        for k in said:
+            t = tokens[k]
+            prev = tokens[k - 1].text if k else ""
+            if prev.isalpha() and prev.islower() and prev not in self.title_words:
+                continue  # "police in Zionsville said": the place of the speakers
+            if t.text[:1].isupper() and t.text.isalpha() and t.text.casefold() not in stops:
+                places = gaz.lookup(t.text)
+                if places and not _speaks(places):
+                    self.surnames.add(t.text.casefold())  # "Bailey said"
+        for k, t in enumerate(tokens):
+            if k and self._titled(tokens, k):
+                self.surnames.add(t.text.casefold())  # "Mr. Lee"
+
+    def _verb_after(self, t: Token) -> bool:
+        return t.end in self.verb_at
+
+    def _titled(self, tokens: list[Token], k: int) -> bool:
+        t = tokens[k]
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            return False
+        p = k - 1
+        if tokens[p].text == "." and p > 0:
+            p -= 1
+        return tokens[p].text.casefold() in self.title_words
+
+    def _runs(self, tokens: list[Token]) -> list[list[int]]:
+        """Maximal sequences of capitalised words, middle initials included."""
+        runs: list[list[int]] = []
+        run: list[int] = []
+        k = 0
+        while k < len(tokens):
+            t = tokens[k]
+            word = t.text[:1].isupper() and t.text.isalpha()
+            if word and run and _initial_at(tokens, k):
+                run.append(k)
+                k += 2  # the initial and its full stop
+                continue
+            if word and (not run or 0 <= t.start - tokens[k - 1].end <= 1):
+                run.append(k)
+            else:
+                if len(run) > 1:
+                    runs.append(run)
+                run = [k] if word else []
+            k += 1
+        if len(run) > 1:
+            runs.append(run)
+        return runs
+
+    def _person_run(self, tokens: list[Token], run: list[int], said: set[int]) -> None:
+        words = [k for k in run if len(tokens[k].text) > 1]
+        last = tokens[run[-1]]
+        key = last.text.casefold()
+        if len(words) < 2 or len(last.text) < 2 or key in self.stops or key in self.generic:
+            return
+        start, end = tokens[run[0]].start, last.end
+        if self.gaz.lookup(self.doc.text[start:end]):
+            return  # "New York", "Kansas City": a place the gazetteer knows
+        initial = any(len(tokens[k].text) == 1 for k in run[:-1])
+        titled = any(tokens[k].text.casefold() in self.title_words for k in run[:-1]) or bool(
+            self.titles.search(self.doc.text[max(0, start - CONTEXT_CHARS) : start])
+        )
+        age = bool(_AGE_AFTER.match(self.doc.text, end))
+        speaks = run[-1] in said
+        if initial or titled or age or speaks:
+            self.surnames.add(key)
+
+
+def recognise(
+    doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str],
+    generic: frozenset[str] = frozenset(),
+) -> list[Raw]:
+    """`stops`: capitalised words that are never places and never part of a name (function
+    words); `generic`: nouns that are never places alone but belong to longer names."""
+    masked = _masked_spans(doc)
+    starts = frozenset(s.start for s in doc.sentences if s.is_heading)
+    sentence_starts = frozenset(s.start for s in doc.sentences)
+    titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
+    tokens = doc.tokens
+    people = _People(doc, pack, gaz, stops, generic, titles)
+    lower = {t.text for t in tokens if t.text.isalpha() and t.text.islower()}
+    found: list[Raw] = []
+    i = 0
+    limit = min(MAX_NGRAM, max(1, gaz.max_name_tokens))
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.text[:1].isupper() and tok.text[:1].isalpha()) or _inside(
+            tok.start, tok.end, masked
+        ):
+            i += 1
+            continue
+        match: tuple[int, list[Place]] | None = None
+        for n in range(limit, 0, -1):
+            j = i + n - 1
+            if j >= len(tokens) or not tokens[j].text[:1].isalnum():
+                continue
+            span = doc.text[tok.start : tokens[j].end]
+            if "\n" in span or any(
+                not t.text[:1].isalnum() and t.text not in NAME_JOINERS for t in tokens[i : j + 1]
+            ):
+                continue
+            places = gaz.lookup(span)
+            if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
+                # Inflected forms ("в Красном Лимане", "з Куп'янська"): try the dictionary
+                # forms, every reading of the last word in turn.
+                words = [t for t in tokens[i : j + 1] if t.text[:1].isalnum()]
+                head = " ".join(t.lemma for t in words[:-1])
+                for form in words[-1].forms or (words[-1].lemma,):
+                    places = gaz.lookup(f"{head} {form}".strip())
+                    if places:
+                        break
+            if places:
+                match = (j, places)
+                break
+        if match is None:
+            i += 1
+            continue
+        j, places = match
+        text = doc.text[tok.start : tokens[j].end]
+        before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
+        if i == j and _not_a_place(text, tokens, i, places, before, stops, generic, titles,
+                                   starts, sentence_starts, lower, people, gaz):
+            i = j + 1
+            continue
+        found.append(Raw(tok.start, tokens[j].end, text, places))
+        i = j + 1
+    return found
+
+
+def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], before: str,
+                 stops: frozenset[str], generic: frozenset[str], titles: re.Pattern[str],
+                 starts: frozenset[int], sentence_starts: frozenset[int], lower: set[str],
+                 people: _People, gaz: Gazetteer) -> bool:
+    key = text.casefold()
+    if key in stops or key in generic:
+        return True
+    if len(text) < 3 and not text.isupper():
+        return True
+    if text.isupper() and len(text) <= 5:
+        # Two letters are an abbreviation, and so is a short all-capital word ("FDA",
+        # "HIV"); only a country's or region's own short name ("US", "UK", "EU") is kept,
+        # or a sizeable town's own name written in capitals ("PARIS", "KYIV").
+        own = normalize_name(text)
+        if len(text) < 3:
+            return not _is_unit(places)
+        return not (_is_unit(places) or any(
+            normalize_name(p.name) == own and p.population >= CAPS_TOWN for p in places
+        ))
+    if _part_of_longer_name(tokens, i, i, titles, before, stops, starts) and not _is_country(
+        places
+    ):
+        return True
+    tok = tokens[i]
+    if tok.start in sentence_starts and text.lower() in lower and not _is_unit(places):
+        return True  # "Police said ...", "Still, ..."
+    return key in people.surnames and not _speaks(places) and not _placed(tokens, i, gaz)
+
+
+def _placed(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """A name followed by its state or country ("Bailey, Colo.") is a place after all."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text != ",":
+        return False
+    for n in (1, 2, 3):
+        if i + 1 + n < len(tokens):
+            span = " ".join(t.text for t in tokens[i + 2 : i + 2 + n])
+            if _is_unit(gaz.lookup(span.replace(" .", "."))):
+                return True
+    return False
