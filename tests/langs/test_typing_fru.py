@@ -98,6 +98,28 @@ TYPED = [
     ("fr", "Les forces russes ont achevé la prise de Marinka.", TERRITORY),
     ("fr", "Les soldats sont entrés jeudi dans la ville.", TERRITORY),
     # Civilians shot are an attack on civilians, not a downed aircraft.
+    # Downed weapons are named by the strike words ("ракета", "missiles"): still downed.
+    ("ru", "Силы ПВО уничтожили крылатую ракету над областью.", DISRUPTED),
+    ("uk", "Над областю знешкоджено 12 шахедів.", DISRUPTED),
+    ("fr", "Les forces aériennes ont neutralisé deux missiles de croisière.", DISRUPTED),
+    ("ru", "Противовоздушная оборона отразила ракетную атаку на столицу.", DISRUPTED),
+    ("fr", "Un missile s'est abattu sur un immeuble résidentiel.", SHELLING),
+    # Aircraft and drones as the means of an attack.
+    ("uk", "Російська авіація завдала удару по позиціях бригади.", AIR),
+    ("ru", "Противник атаковал город ударными беспилотниками.", AIR),
+    ("fr", "Des hélicoptères ont attaqué une colonne blindée.", AIR),
+    # Exchanges of fire, occupation, a town taken by name.
+    ("uk", "Відбулася перестрілка на кордоні.", CLASH),
+    ("fr", "Un échange de tirs a eu lieu à la frontière.", CLASH),
+    ("uk", "Росіяни окупували село на Харківщині.", TERRITORY),
+    ("ru", "Российские войска взяли Соледар.", TERRITORY),
+    # The protest told first, the arrests after it.
+    ("ru", "На акции против войны задержаны десятки человек.", PROTEST_FORCE),
+    ("fr", "Lors d'une manifestation contre la guerre, la police a interpellé 50 personnes.",
+     PROTEST_FORCE),
+    ("uk", "Сторони домовилися про припинення вогню.", "Agreement"),
+    ("fr", "Les deux parties se sont entendues sur un cessez-le-feu.", "Agreement"),
+    ("uk", "Військові застрелили двох мирних жителів.", "Attack"),
     ("fr", "Des soldats ont abattu trois civils à un barrage routier.", "Attack"),
     ("fr", "Les militaires ont ouvert le feu mardi sur des civils qui fuyaient.", "Attack"),
 ]
@@ -118,6 +140,9 @@ SILENT = [
     ("fr", "Le ministre a manifesté son soutien aux familles."),
     ("fr", "La prise de parole du ministre a surpris."),
     ("fr", "Des habitants se sont rassemblés pour accueillir les soldats."),
+    ("ru", "Друзья договорились о встрече в кафе."),
+    ("uk", "Тимчасово окупований Мелітополь живе без світла."),
+    ("fr", "Les prix ont explosé cette année."),
 ]
 
 
