@@ -120,6 +120,19 @@ TYPED = [
     ("uk", "Сторони домовилися про припинення вогню.", "Agreement"),
     ("fr", "Les deux parties se sont entendues sur un cessez-le-feu.", "Agreement"),
     ("uk", "Військові застрелили двох мирних жителів.", "Attack"),
+    # Present tense and the forms a running report uses.
+    ("ru", "ВСУ контратакуют под Работино.", CLASH),
+    ("uk", "ППО збиває дрони над столицею.", DISRUPTED),
+    ("fr", "La DCA abat des drones au-dessus de la capitale.", DISRUPTED),
+    ("uk", "Окупанти викрадають волонтерів.", ABDUCTION),
+    ("fr", "Les occupants enlèvent des bénévoles.", ABDUCTION),
+    ("fr", "L'ennemi prend d'assaut la localité.", CLASH),
+    ("fr", "Les forces russes bombardent Nikopol.", SHELLING),
+    # A grenade launcher fires no hand grenade.
+    ("ru", "Противник обстрелял позиции из гранатометов.", SHELLING),
+    ("uk", "Ворог обстріляв позиції з гранатометів.", SHELLING),
+    ("fr", "L'ennemi a bombardé les positions avec des lance-grenades.", SHELLING),
+    ("ru", "Боевик бросил гранату в толпу.", "Grenade"),
     ("fr", "Des soldats ont abattu trois civils à un barrage routier.", "Attack"),
     ("fr", "Les militaires ont ouvert le feu mardi sur des civils qui fuyaient.", "Attack"),
 ]
