@@ -133,6 +133,20 @@ TYPED = [
     ("uk", "Ворог обстріляв позиції з гранатометів.", SHELLING),
     ("fr", "L'ennemi a bombardé les positions avec des lance-grenades.", SHELLING),
     ("ru", "Боевик бросил гранату в толпу.", "Grenade"),
+    # Riots, mobs, chemical munitions, bases made of buildings, new formations.
+    ("ru", "Протестующие забросали полицию камнями.", "Violent demonstration"),
+    ("uk", "Протестувальники закидали поліцію камінням.", "Violent demonstration"),
+    ("fr", "Des manifestants ont jeté des pierres sur la police.", "Violent demonstration"),
+    ("ru", "Толпа избила мужчину у магазина.", "Mob violence"),
+    ("uk", "Натовп побив чоловіка біля крамниці.", "Mob violence"),
+    ("uk", "Росія застосувала боєприпаси з хлорпікрином.", "Chemical weapon"),
+    ("fr", "La Russie a utilisé des munitions à la chloropicrine.", "Chemical weapon"),
+    ("ru", "Оккупанты превратили больницу в военную базу.", "Headquarters or base established"),
+    ("fr", "Les occupants ont transformé l'hôpital en base militaire.",
+     "Headquarters or base established"),
+    ("uk", "Міноборони оголосило про створення нової бригади.", CHANGE),
+    ("fr", "Moscou a annoncé la création d'un nouveau corps d'armée.", CHANGE),
+    ("ru", "Оккупанты сожгли дом культуры.", "Looting/property destruction"),
     ("fr", "Des soldats ont abattu trois civils à un barrage routier.", "Attack"),
     ("fr", "Les militaires ont ouvert le feu mardi sur des civils qui fuyaient.", "Attack"),
 ]
@@ -156,6 +170,8 @@ SILENT = [
     ("ru", "Друзья договорились о встрече в кафе."),
     ("uk", "Тимчасово окупований Мелітополь живе без світла."),
     ("fr", "Les prix ont explosé cette année."),
+    ("uk", "Жовтки добре збиваємо з цукром."),
+    ("ru", "Новость сбивает с толку инвесторов."),
 ]
 
 
@@ -175,6 +191,9 @@ NOT = [
     ("ru", "Противник пытался наступать, но безуспешно.", "Attack"),
     # Land allotted by an order is no withdrawal ordered.
     ("uk", "Голова ухвалив розпорядження про відведення земельних ділянок.", CHANGE),
+    # A tank burnt in battle is no property destruction.
+    ("ru", "Десантники сожгли российский танк.", "Looting/property destruction"),
+    ("uk", "Десантники спалили російський танк.", "Looting/property destruction"),
 ]
 
 
