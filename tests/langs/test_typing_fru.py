@@ -56,6 +56,9 @@ TYPED = [
     ("uk", "Військові відбили атаку безпілотників на місто.", DISRUPTED),
     # Trying to advance and being thrown back is a fight that took place.
     ("ru", "Противник пытался прорваться к селу, но был отброшен.", CLASH),
+    ("ru", "Противник предпринял попытку наступления у Купянска.", CLASH),
+    ("uk", "Ворог здійснив спробу наступу біля Куп'янська.", CLASH),
+    ("fr", "Une tentative d'assaut a été repoussée près du village.", CLASH),
     ("uk", "Росіяни намагалися прорватися до села, але були відкинуті.", CLASH),
     ("fr", "Les unités ennemies ont tenté de progresser vers le village mais ont été repoussées.",
      CLASH),
@@ -206,3 +209,12 @@ def test_a_plan_told_in_the_past_leaves_the_arrest_standing() -> None:
     hypothetical = load_langpacks()["uk"].regex("modality", "hypothetical", words=False)
     assert not hypothetical.search("СБУ затримала агента, який планував теракт.")
     assert hypothetical.search("Ворог планує наступ на місто.")
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    ("uk", "Противник намагається оточити місто з флангів."),
+    ("ru", "Противник пытается окружить город."),
+])
+def test_an_attempted_encirclement_is_not_one(code: str, sentence: str) -> None:
+    statuses = {h.status for h in find_hits(sentence, load_langpacks()[code])}
+    assert statuses == {"hypothetical"}
