@@ -58,6 +58,7 @@ TYPED = [
     ("ru", "Противник пытался прорваться к селу, но был отброшен.", CLASH),
     ("ru", "Противник предпринял попытку наступления у Купянска.", CLASH),
     ("uk", "Ворог здійснив спробу наступу біля Куп'янська.", CLASH),
+    ("uk", "Ворог 20 разів намагався прорвати нашу оборону.", CLASH),
     ("fr", "Une tentative d'assaut a été repoussée près du village.", CLASH),
     ("uk", "Росіяни намагалися прорватися до села, але були відкинуті.", CLASH),
     ("fr", "Les unités ennemies ont tenté de progresser vers le village mais ont été repoussées.",
@@ -106,6 +107,7 @@ TYPED = [
     ("uk", "Над областю знешкоджено 12 шахедів.", DISRUPTED),
     ("fr", "Les forces aériennes ont neutralisé deux missiles de croisière.", DISRUPTED),
     ("ru", "Противовоздушная оборона отразила ракетную атаку на столицу.", DISRUPTED),
+    ("uk", "Протягом ночі сили ППО знищили 30 із 35 ударних дронів.", DISRUPTED),
     ("fr", "Un missile s'est abattu sur un immeuble résidentiel.", SHELLING),
     # Aircraft and drones as the means of an attack.
     ("uk", "Російська авіація завдала удару по позиціях бригади.", AIR),
