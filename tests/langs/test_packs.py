@@ -110,7 +110,9 @@ def test_actor_and_claimant_keys_exist(code: str) -> None:
     data = load_data("actors")
     pack = load_langpacks()[code]
     for alias in pack.get("actors", "alias", []):
-        assert sum(k in alias for k in ("actor", "side", "relative")) == 1, alias
+        assert sum(k in alias for k in ("actor", "side", "relative", "kind")) == 1, alias
+        if "kind" in alias:  # people of the event's country: every side must have them
+            assert all(alias["kind"] in side for side in data["side"].values()), alias
         if "actor" in alias:
             assert alias["actor"] in data["actor"], alias
         if "side" in alias:

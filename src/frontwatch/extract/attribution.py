@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from frontwatch.langpack import LangPack
+from frontwatch.langpack import FLAGS, LangPack
 from frontwatch.model import Mention
 
-SUBJECT_GAP = re.compile(r"^[\s,]*(?:\w+\s+){0,2}$")  # "X a affirmé", "X avait déjà affirmé"
+# "X a affirmé", "X avait déjà affirmé"; never across a comma ("... de l'armée, a dit le
+# gouverneur": what stands before the comma ends the reported clause).
+SUBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
 ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
 PREVIOUS = "@previous"
@@ -34,6 +37,7 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
                 pack: LangPack) -> list[tuple[Mention, str, bool]]:
     """Every speaker the sentence's grammar offers, in text order of their cue."""
     found: list[tuple[Mention, str, bool]] = []
+    inverted = _inverted_gap(pack)
     for verb in pack.regex("reporting", "verbs").finditer(sentence):
         denied = _denies(verb.group(0), pack)
         for m, _, e in sorted(local, key=lambda t: -t[1]):
@@ -41,7 +45,7 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
                 found.append((m, "verb", denied))
                 break
         for m, s, _ in sorted(local, key=lambda t: t[1]):
-            if s >= verb.end() and INVERTED_GAP.match(sentence[verb.end() : s]):
+            if s >= verb.end() and inverted.match(sentence[verb.end() : s]):
                 found.append((m, "verb", denied))
                 break
     for cue in pack.regex("reporting", "according_to").finditer(sentence):
@@ -73,6 +77,16 @@ def attribute(
     if previous and pack.regex("reporting", "continuation").search(sentence):
         return Attribution(previous, None, "continuation")
     return Attribution(None, None, "outlet")
+
+
+@cache
+def _inverted_gap(pack: LangPack) -> re.Pattern[str]:
+    """Between an inverted verb and its speaker: one word ("a rapporté le ministère"), and
+    the pack's time words and prepositions ("сообщили в воскресенье в Минобороны")."""
+    fillers = pack.get("reporting", "gap_words", [])
+    if not fillers:
+        return INVERTED_GAP
+    return re.compile(rf"^[\s,]*(?:(?:{'|'.join(fillers)})\s+)*(?:\w+['’]?\s*)?$", FLAGS)
 
 
 def _denies(verb: str, pack: LangPack) -> bool:

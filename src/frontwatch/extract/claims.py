@@ -163,7 +163,11 @@ class ExtractClaims:
         location = None if seat else self._location(doc, pack, s, hit, trigger_span[0], None)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
                        self.registry, _side_before(s.text, hit.start, pack),
-                       location.place.country if location and location.place else None)
+                       location.place.country if location and location.place else None,
+                       text=s.text, text_start=s.start, pack=pack,
+                       people_harmed=any(q.quantity.unit == "civilians"
+                                         and q.quantity.outcome in ("killed", "wounded")
+                                         for q in quantities))
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         sub_event = hit.sub_event_type

@@ -29,8 +29,14 @@ class ActorRegistry:
         return Actor(entry["name"], entry.get("side"), entry.get("inter"), text)
 
     def for_side(self, side: str, kind: str, text: str = "") -> Actor | None:
+        """`kind`: government, military, or a group of the side's people (civilians,
+        protesters, police); other kinds fall back to the military."""
         entry = self.sides.get(side)
         if entry is None:
+            return None
+        if kind in entry:
+            return self.actor(entry[kind], text)
+        if kind in ("civilians", "protesters", "police"):
             return None
         return self.actor(entry["government" if kind == "government" else "military"], text)
 
