@@ -165,6 +165,7 @@ class ExtractClaims:
                        self.registry, _side_before(s.text, hit.start, pack),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
+                       speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
                        people_harmed=any(q.quantity.unit == "civilians"
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities))
@@ -225,10 +226,13 @@ class ExtractClaims:
         metonyms = [(m.start, m.end) for m in doc.mentions
                      if m.kind == "actor" and "side" in m.data]
         locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+        # "Police detained...": people named by role are never a place (Police, Poland).
+        groups = [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and "kind" in m.data]
         usable = [
             p for p in _within(doc.places, s)
             if p.place is not None
             and p.relation != "descriptive"
+            and not any(a <= p.start and p.end <= b for a, b in groups)
             # "Kiev a contesté": a capital standing for its government is an actor, and a
             # place only where the text puts something there ("à Kiev", "sur Kiev").
             and not (

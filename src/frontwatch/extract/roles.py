@@ -29,7 +29,7 @@ REMOTE = {"strike", "explosive", "grenade"}
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
-ATTACK_FROM_AFAR = {"strike"}
+ATTACK_FROM_AFAR = {"strike", "grenade"}
 
 
 @dataclass
@@ -109,12 +109,15 @@ def assign(
     text_start: int = 0,
     pack: LangPack | None = None,
     people_harmed: bool = False,
+    speaker_serves: str | None = None,
+    speaker_kind: str | None = None,
 ) -> Roles:
     """`trigger` and `victims` (spans of counted losses) use document offsets.
     `hint_side`: a nationality word on the trigger ("a Russian missile strike");
     `place_country`: where it happened, when the sentence says. `text` is the sentence
     (starting at document offset `text_start`), `pack` its language; `people_harmed`: the
-    sentence counts people killed or wounded."""
+    sentence counts people killed or wounded. `speaker_serves`: the side of a speaker who
+    reports what befalls its region (a governor), `speaker_kind` its kind (government...)."""
     resolved = [(m, a) for m in mentions
                 if (a := _resolve(m, family, speaker_side, reg, place_country))]
     is_victim = {
@@ -151,18 +154,31 @@ def assign(
         # "the attacks were beaten back": the speaker's side defended, the enemy attacked.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
-    if subject is None and speaker_side and family in REMOTE and place_country == speaker_side:
+    if subject is None and speaker_side and family in REMOTE and (
+        place_country == speaker_side or people_harmed
+    ):
+        # (People killed or wounded by a strike are counted by their own side.)
         # A strike on the speaker's own country is told by its target ("a missile hit
         # Kharkiv, the governor said"): the attacker is the other side.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
+    if subject is None and speaker_serves and family in ATTACK_FROM_AFAR:
+        # A governor reports strikes on his region: the attacker is the other side.
+        opponent = reg.opponent(speaker_serves)
+        subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_side and family in VIOLENT | POLITICAL:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
+    if subject is None and speaker_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
+        # "Putin announced a mobilisation": the speaker is the one who acts.
+        own = "government" if speaker_kind == "government" else kind
+        subject = reg.for_side(speaker_side, own, "(the speaker)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:
         obj = None
     harmed_side = place_country if place_country in reg.sides else None
+    reporter = speaker_side or speaker_serves
     if family in REMOTE and (people_harmed or (obj and obj.inter == 7)):
-        side = harmed_side or (obj.side if obj else None) or reg.opponent(
+        # Where it fell decides; else the side counting its dead (its own people).
+        side = harmed_side or (obj.side if obj else None) or reporter or reg.opponent(
             subject.side if subject else None)
         obj = reg.for_side(side, "civilians", "(people harmed)") if side else obj
     elif family in AGAINST_CIVILIANS:
