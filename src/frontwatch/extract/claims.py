@@ -171,6 +171,13 @@ class ExtractClaims:
                                          for q in quantities))
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
+        if location is None and claimant.get("region"):
+            # A governor speaks of his region: with no place named, the region stands in.
+            place = self.gazetteer.get(claimant["region"])
+            if place is not None:
+                location = PlaceMention("", 0, 0, place, 3, [],
+                                        f"no place stated: the region of {claimant['name']}",
+                                        "region")
         sub_event = hit.sub_event_type
         notes: list[str] = []
         if location is None:
