@@ -165,3 +165,20 @@ def test_a_lone_person_far_from_any_death_is_no_toll() -> None:
             "5 военных.")
     got = [f.quantity.value for f in find_quantities(text, pack) if f.quantity.kind == "killed"]
     assert got == [5]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Russian missiles hit Zaporizhzhia overnight, killing three people, the regional military "
+     "administration said.", "Zaporizhzhia Regional Military Administration"),
+    ("Удар ВСУ по Новой Каховке, сообщили в военно-гражданской администрации Херсонской области.",
+     "Russian-installed administration of Kherson Oblast"),
+])
+def test_a_regional_title_names_the_authority_of_the_events_region(
+        pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _first(pipeline, text).claimed_by == speaker
+
+
+def test_a_speaker_outside_any_known_region_is_not_guessed(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Russian missiles hit Lviv overnight, the regional military "
+                             "administration said.")
+    assert claim.claimed_by == "Wire"

@@ -121,7 +121,8 @@ def test_actor_and_claimant_keys_exist(code: str) -> None:
             assert alias["relative"] in {"speaker_side", "enemy_of_speaker"}, alias
     for claimant in pack.get("actors", "claimant", []):
         key = claimant["claimant"]
-        assert key == "@previous" or key in data["claimant"], claimant
+        regional = key.startswith("@regional/") and key.split("/")[1] in data["side"]
+        assert key == "@previous" or regional or key in data["claimant"], claimant
     assert set(pack.get("actors", "sides", {})) <= set(data["side"])
 
 

@@ -10,11 +10,13 @@ claims of that paragraph. With no speaker, the outlet itself asserts the claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from frontwatch.langpack import FLAGS, LangPack
-from frontwatch.model import Mention
+from frontwatch.model import Mention, Place
+from frontwatch.resolve.actors import ActorRegistry
 
 # "X a affirmé", "X avait déjà affirmé"; never across a comma ("... de l'armée, a dit le
 # gouverneur": what stands before the comma ends the reported clause).
@@ -22,6 +24,9 @@ SUBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
 ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
 PREVIOUS = "@previous"
+# "the regional military administration" with no region named: the authority of the region
+# where the event happened, among those serving the side after the slash.
+REGIONAL = "@regional/"
 
 
 @dataclass
@@ -114,3 +119,23 @@ def agencies_cited(paragraph: str, offset: int, speakers: list[Mention], pack: L
             ):
                 found.append(m.label)
     return found
+
+
+def regional_speaker(key: str | None, place: Place | None, reg: ActorRegistry,
+                     region_of: Callable[[int], Place | None]) -> str | None:
+    """The claimant key a bare regional title stands for, by where the event happened;
+    any other key unchanged. None when no authority of that region is known."""
+    if not key or not key.startswith(REGIONAL):
+        return key
+    if place is None:
+        return None
+    serves = key[len(REGIONAL):]
+    for name, entry in reg.claimants.items():
+        region = region_of(entry["region"]) if "region" in entry else None
+        if (
+            region is not None
+            and entry.get("serves") == serves
+            and (region.country, region.admin1_code) == (place.country, place.admin1_code)
+        ):
+            return name
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from frontwatch.extract.attribution import agencies_cited, attribute
+from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
 from frontwatch.extract.triggers import Hit, find_hits, select
@@ -96,7 +96,7 @@ class ExtractClaims:
         for s in doc.sentences:
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
-            if who.claimant:
+            if who.claimant and not who.claimant.startswith("@"):
                 previous = who.claimant
             s_dates = _within(dates, s)
             hits = find_hits(s.text, pack)
@@ -150,8 +150,6 @@ class ExtractClaims:
                 date = DateValue(doc.published, doc.published, 1, None, "publication date")
             else:
                 date = DateValue(None, None, None, None, "no date stated, no publication date")
-        claimant = self.registry.claimants.get(who.claimant or "", {})
-        speaker_side = claimant.get("side")
         trigger_span = (s.start + hit.start, s.start + hit.end)
         quantities = find_quantities(s.text, pack)
         victims = [(s.start + q.start, s.start + q.end) for q in quantities]
@@ -161,6 +159,10 @@ class ExtractClaims:
         ]
         seat = hit.place_policy == "seat"
         location = None if seat else self._location(doc, pack, s, hit, trigger_span[0], None)
+        speaker = regional_speaker(who.claimant, location.place if location else None,
+                                   self.registry, self.gazetteer.get)
+        claimant = self.registry.claimants.get(speaker or "", {})
+        speaker_side = claimant.get("side")
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
                        self.registry, _side_before(s.text, hit.start, pack),
                        location.place.country if location and location.place else None,
@@ -193,7 +195,7 @@ class ExtractClaims:
         elif pack.regex("modality", "hypothetical", words=False).search(s.text):
             modality = "hypothetical"
         else:
-            modality = "claimed" if who.claimant else "asserted"
+            modality = "claimed" if speaker else "asserted"
         paragraph = doc.paragraphs[s.paragraph]
         para_speakers = [m for m in doc.mentions if m.kind == "claimant"
                          and paragraph[0] <= m.start and m.end <= paragraph[1]]

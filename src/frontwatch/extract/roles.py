@@ -50,10 +50,15 @@ def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegist
     kind = _kind_for(family)
     data = m.data
     if "actor" in data:
+        entry = reg.actors[data["actor"]]
+        if family in VIOLENT and entry.get("kind") == "government" and entry.get("side"):
+            # "the Kyiv regime launched drones": governments fight through their forces.
+            return reg.for_side(entry["side"], "military", m.text)
         return reg.actor(data["actor"], m.text)
     if "kind" in data:
-        # Civilians, protesters, police: of the country where it happened.
-        side = place_country or data.get("default_side")
+        # Civilians, protesters, police, mayors: of the country where it happened, else of
+        # the side telling of them (victims are counted by their own side).
+        side = place_country if place_country in reg.sides else speaker_side
         return reg.for_side(side, data["kind"], m.text) if side else None
     if "side" in data:
         return reg.for_side(data["side"], kind, m.text)
@@ -131,8 +136,9 @@ def assign(
     if family == "arrest":
         # The people arrested are not an actor ACLED names ("detained a man").
         after = [(m, a) for m, a in after if a.inter != 7]
-    if family in REMOTE:
-        # "struck central Kyiv": a capital after a strike is where it fell, not a party.
+    if family in REMOTE or family not in VIOLENT | {"agreement"}:
+        # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
+        # the verb is where it happened or what it is about, not a party to it.
         after = [(m, a) for m, a in after if "side" not in m.data]
     joiners = _joiners(pack)
     gaps = {k: text[before[k - 1][0].end - text_start : before[k][0].start - text_start]
@@ -213,9 +219,9 @@ def _crowd(subject: Actor | None, obj: Actor | None, place_country: str | None,
     protesters = reg.for_side(side, "protesters", "(the protesters)") if side else None
     if protesters is None:
         return Roles(subject, obj)
-    other = obj if obj is not None and obj.inter != 6 else None
-    if other is None and subject is not None and subject.inter not in (6, 7):
-        other = subject  # "police broke up a protest"
+    # Only those who step in (police, troops breaking it up) are the protest's actor2;
+    # "chanting at Russian soldiers" names whom it addressed.
+    other = subject if subject is not None and subject.inter not in (6, 7) else None
     return Roles(protesters, other)
 
 
