@@ -153,7 +153,7 @@ def assign(
     kind = _kind_for(family)
     voice = defence_voice(text, pack) if pack is not None and family == "clash" else None
     if family in CROWD:
-        return _crowd(subject, obj, place_country, reg)
+        return _crowd(subject, place_country, reg)
     if subject is None and hint_side:
         subject = reg.for_side(hint_side, kind, "(named by nationality)")
     if subject is None and voice == "passive" and speaker_side:
@@ -174,10 +174,12 @@ def assign(
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_side and family in VIOLENT | POLITICAL:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
-    if subject is None and speaker_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
-        # "Putin announced a mobilisation": the speaker is the one who acts.
-        own = "government" if speaker_kind == "government" else kind
-        subject = reg.for_side(speaker_side, own, "(the speaker)")
+    own_side = speaker_side or speaker_serves
+    if subject is None and own_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
+        # "Putin announced a mobilisation", "voting began, the Russian-installed
+        # administration said": the speaker, or the government it serves, acts.
+        own = "government" if speaker_kind in ("government", "regional authority") else kind
+        subject = reg.for_side(own_side, own, "(the speaker)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:
         obj = None
     harmed_side = place_country if place_country in reg.sides else None
@@ -212,16 +214,15 @@ def assign(
     return Roles(subject, obj, assoc_subject, assoc_object)
 
 
-def _crowd(subject: Actor | None, obj: Actor | None, place_country: str | None,
-           reg: ActorRegistry) -> Roles:
+def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry) -> Roles:
     """Protesters are actor1 of their protest; whoever intervenes, actor2."""
     side = place_country if place_country in reg.sides else (subject.side if subject else None)
     protesters = reg.for_side(side, "protesters", "(the protesters)") if side else None
     if protesters is None:
-        return Roles(subject, obj)
+        return Roles(subject, None)
     # Only those who step in (police, troops breaking it up) are the protest's actor2;
     # "chanting at Russian soldiers" names whom it addressed.
-    other = subject if subject is not None and subject.inter not in (6, 7) else None
+    other = subject if subject is not None and reg.kind_of(subject) == "police" else None
     return Roles(protesters, other)
 
 

@@ -40,6 +40,13 @@ class ActorRegistry:
             return None
         return self.actor(entry["government" if kind == "government" else "military"], text)
 
+    def kind_of(self, actor: Actor) -> str | None:
+        """military, government, police, protesters...: what data/actors.toml says."""
+        for entry in self.actors.values():
+            if entry["name"] == actor.name:
+                return entry.get("kind")
+        return None
+
     def opponent(self, side: str | None) -> str | None:
         return self.sides.get(side or "", {}).get("opponent")
 
