@@ -94,6 +94,10 @@ def test_a_governor_reports_strikes_on_his_region(pipeline: Pipeline) -> None:
      "Russian Ministry of Defence"),
     ("Російська ракета влучила в будинок у Полтаві, загинули троє людей, повідомили в МВС "
      "України.", "Government of Ukraine"),
+    ("Russian drones hit a port in Izmail overnight, the Odesa regional military "
+     "administration said.", "Odesa Regional Military Administration"),
+    ("Украинский беспилотник атаковал нефтебазу, сообщил губернатор Брянской области.",
+     "Governor of Bryansk Oblast"),
     ("Russian shelling hit Nikopol on Friday, killing two people, Ukraine's prosecutor "
      "general's office said.", "Government of Ukraine"),
 ])
@@ -179,6 +183,6 @@ def test_a_regional_title_names_the_authority_of_the_events_region(
 
 
 def test_a_speaker_outside_any_known_region_is_not_guessed(pipeline: Pipeline) -> None:
-    claim = _first(pipeline, "Russian missiles hit Lviv overnight, the regional military "
+    claim = _first(pipeline, "Russian missiles hit Khmelnytskyi overnight, the regional military "
                              "administration said.")
     assert claim.claimed_by == "Wire"
