@@ -20,7 +20,7 @@ from frontwatch.resolve.actors import ActorRegistry
 
 # "X a affirmé", "X avait déjà affirmé"; never across a comma ("... de l'armée, a dit le
 # gouverneur": what stands before the comma ends the reported clause).
-SUBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+SUBJECT_GAP = re.compile(r"^\s*(?:[\w'’ʼ]+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
 ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
 PREVIOUS = "@previous"
@@ -76,6 +76,12 @@ def attribute(
     channels = sorted({f[0].label for f in found if f[0].label in agencies})
     if sources or found:
         m, how, denied = (sources or found)[0]
+        if m.label == PREVIOUS and previous is None:
+            # "Shoigu ordered a withdrawal, the ministry said": with no speaker quoted
+            # before, the ministry is that of the official the sentence named first.
+            named = [x for x, _, _ in local if not x.label.startswith("@")
+                     and x.label not in agencies and x.start < m.start]
+            previous = named[0].label if named else None
         who = _resolve(m, how, previous, denied)
         who.channels = [c for c in channels if c != who.claimant]
         return who
