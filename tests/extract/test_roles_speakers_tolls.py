@@ -186,3 +186,13 @@ def test_a_speaker_outside_any_known_region_is_not_guessed(pipeline: Pipeline) -
     claim = _first(pipeline, "Russian missiles hit Khmelnytskyi overnight, the regional military "
                              "administration said.")
     assert claim.claimed_by == "Wire"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Defence Minister Sergei Shoigu ordered troops to pull back from the west bank of "
+    "the Dnipro on Wednesday, the ministry said.",
+    "Drones struck an oil depot in Bryansk on Tuesday, in what Russia's defence ministry called "
+    "a terrorist attack.",
+])
+def test_the_ministry_behind_an_official_or_a_label(pipeline: Pipeline, text: str) -> None:
+    assert _first(pipeline, text).claimed_by == "Russian Ministry of Defence"
