@@ -196,3 +196,17 @@ def test_a_speaker_outside_any_known_region_is_not_guessed(pipeline: Pipeline) -
 ])
 def test_the_ministry_behind_an_official_or_a_label(pipeline: Pipeline, text: str) -> None:
     assert _first(pipeline, text).claimed_by == "Russian Ministry of Defence"
+
+
+def test_militants_of_the_lnr_in_quotes_are_allies(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Російські війська та бойовики «ЛНР» у суботу обстріляли "
+                             "Сєвєродонецьк, повідомили в ЗСУ.")
+    assert claim.actor1 is not None and claim.actor1.name == RU_MIL
+    assert [a.name for a in claim.assoc_actor_1] == ["LNR: Luhansk People's Republic"]
+
+
+def test_those_arrested_are_no_actor(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Ukraine's SBU detained a man in Odesa on Monday on suspicion of "
+                             "passing the positions of Ukrainian air defences to Moscow.",
+                   "Arrests")
+    assert _names(claim) == ("Government of Ukraine (2019-)", None)

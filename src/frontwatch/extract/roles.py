@@ -134,8 +134,9 @@ def assign(
     before = [(m, a) for m, a in resolved if m.end <= trigger[0] and id(m) not in is_victim]
     after = [(m, a) for m, a in resolved if m.start >= trigger[1] or id(m) in is_victim]
     if family == "arrest":
-        # The people arrested are not an actor ACLED names ("detained a man").
-        after = [(m, a) for m, a in after if a.inter != 7]
+        # Whom they arrested is named only if a group ("detained a man", "passing the
+        # positions of Ukrainian air defences" name none).
+        after = [(m, a) for m, a in after if a.inter not in (1, 7, 8)]
     if family in REMOTE or family not in VIOLENT | {"agreement"}:
         # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
         # the verb is where it happened or what it is about, not a party to it.
