@@ -210,3 +210,10 @@ def test_those_arrested_are_no_actor(pipeline: Pipeline) -> None:
                              "passing the positions of Ukrainian air defences to Moscow.",
                    "Arrests")
     assert _names(claim) == ("Government of Ukraine (2019-)", None)
+
+
+def test_a_fight_told_again_with_its_attacker(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Fighting raged near Kupiansk on Friday as Russian units attacked "
+                             "Ukrainian positions east of the town, the Ukrainian army said.",
+                   "Armed clash")
+    assert _names(claim) == (RU_MIL, UA_MIL)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from frontwatch.extract.triggers import find_hits
 from frontwatch.langpack import FLAGS, LangPack
 from frontwatch.model import Actor, Mention
 from frontwatch.resolve.actors import ActorRegistry
@@ -133,6 +134,12 @@ def assign(
         is_victim |= {id(m) for m, a in resolved if a.inter == 7}
     before = [(m, a) for m, a in resolved if m.end <= trigger[0] and id(m) not in is_victim]
     after = [(m, a) for m, a in resolved if m.start >= trigger[1] or id(m) in is_victim]
+    again = _told_again(family, trigger, text, text_start, pack) if not before else None
+    if again is not None:
+        # "Fighting raged near Kreminna as Ukrainian units attacked Russian positions": the
+        # fight has no subject, the clause telling it again has one.
+        before = [(m, a) for m, a in after if m.end <= again and id(m) not in is_victim]
+        after = [(m, a) for m, a in after if (m, a) not in before]
     if family == "arrest":
         # Whom they arrested is named only if a group ("detained a man", "passing the
         # positions of Ukrainian air defences" name none).
@@ -213,6 +220,16 @@ def assign(
         )
         return Roles(gainer, loser, assoc_g, assoc_l, gainer.side if gainer else None)
     return Roles(subject, obj, assoc_subject, assoc_object)
+
+
+def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: int,
+                pack: LangPack | None) -> int | None:
+    """Document offset of a later word of the same battle in the sentence, if any."""
+    if family != "clash" or pack is None or not text:
+        return None
+    later = [h.start for h in find_hits(text, pack)
+             if h.family == family and h.start >= trigger[1] - text_start and not h.context]
+    return text_start + min(later) if later else None
 
 
 def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry) -> Roles:
