@@ -217,3 +217,14 @@ def test_a_fight_told_again_with_its_attacker(pipeline: Pipeline) -> None:
                              "Ukrainian positions east of the town, the Ukrainian army said.",
                    "Armed clash")
     assert _names(claim) == (RU_MIL, UA_MIL)
+
+
+def test_la_defense_is_the_ministry_quoted_before(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "Le ministère russe de la Défense a affirmé lundi que ses troupes "
+                               "avaient repoussé une attaque près de Koupiansk.\n\nSelon la "
+                               "Défense, des frappes ont visé des positions ukrainiennes près de "
+                               "Lyman.")
+    last = claims[-1]
+    assert last.sentence.startswith("Selon la Défense")
+    assert last.claimed_by == "Russian Ministry of Defence"
+    assert last.location is not None and last.location.text == "Lyman"
