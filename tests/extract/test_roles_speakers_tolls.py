@@ -156,6 +156,10 @@ def test_parties_to_an_agreement_in_the_order_named(pipeline: Pipeline) -> None:
     ("ru", "Погибли 24 человека, в том числе 13 детей.", [24]),
     ("uk", "Загинули 23 людини, серед них троє дітей.", [23]),
     ("uk", "Внаслідок удару загинула жінка.", [1]),
+    ("en", "The death toll from the strike on Dnipro rose to 45, including six children.", [45]),
+    ("fr", "La frappe a fait cinq morts, dont un enfant.", [5]),
+    ("ru", "Число погибших в результате удара возросло до 45.", [45]),
+    ("uk", "Кількість загиблих внаслідок удару зросла до 45 людей.", [45]),
 ])
 def test_death_tolls(lang: str, text: str, killed: list[int]) -> None:
     pack = load_langpacks()[lang]

@@ -128,7 +128,26 @@ def find_quantities(sentence: str, pack: LangPack) -> list[Found]:
         q = Quantity("", value, qualifier, m.group(0), unit["unit"], high=high)
         found.append(_finish(q, unit, m, sentence, pack))
     found.extend(_singles(sentence, pack, found))
+    found.extend(_tolls(sentence, pack, found))
     return sorted(found, key=lambda f: f.start)
+
+
+def _tolls(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
+    """"the death toll rose to 24", "le bilan s'élève à 12 morts": a count of the dead
+    with no counted noun of its own."""
+    cues = pack.get("numbers", "toll", [])
+    if not cues:
+        return []
+    number = rf"(?P<num>{DIGITS}|{_alt(list(pack.get('numbers', 'words', {})))})"
+    out: list[Found] = []
+    for m in re.finditer(rf"(?<!\w)(?:{'|'.join(cues)})\s*{number}(?!\w)", sentence, FLAGS):
+        start = m.start("num")
+        if any(f.start <= start < f.end for f in found):
+            continue  # "rose to 24 people": already counted, with its noun
+        q = Quantity("killed", _value(m["num"], pack), "exact", m.group(0), "people",
+                     outcome="killed")
+        out.append(Found(q, start, m.end()))
+    return out
 
 
 def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
@@ -143,7 +162,9 @@ def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
             continue
         outcome = _outcome(sentence, m.end(), pack, ("killed", "wounded"), within=SINGLE_REACH)
         if outcome:
-            q = Quantity(outcome, 1, "exact", m.group(0), "civilians", outcome=outcome)
+            # "cinq morts, dont un enfant": one of the five, not a toll of one.
+            kind = SUBSET if _subset(sentence, m.start(), pack) else outcome
+            q = Quantity(kind, 1, "exact", m.group(0), "civilians", outcome=outcome)
             out.append(Found(q, m.start(), m.end()))
     return out
 
