@@ -94,6 +94,8 @@ def test_a_governor_reports_strikes_on_his_region(pipeline: Pipeline) -> None:
      "Russian Ministry of Defence"),
     ("Російська ракета влучила в будинок у Полтаві, загинули троє людей, повідомили в МВС "
      "України.", "Government of Ukraine"),
+    ("Российские войска обстреляли Орехов, сообщил глава Запорожской ОВА.",
+     "Zaporizhzhia Regional Military Administration"),
     ("Russian drones hit a port in Izmail overnight, the Odesa regional military "
      "administration said.", "Odesa Regional Military Administration"),
     ("Украинский беспилотник атаковал нефтебазу, сообщил губернатор Брянской области.",
