@@ -234,3 +234,11 @@ def test_la_defense_is_the_ministry_quoted_before(pipeline: Pipeline) -> None:
     assert last.sentence.startswith("Selon la Défense")
     assert last.claimed_by == "Russian Ministry of Defence"
     assert last.location is not None and last.location.text == "Lyman"
+
+
+def test_a_french_nationality_after_the_noun_names_the_attacker(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Des bombardements ukrainiens ont visé Donetsk lundi.")
+    assert claim.actor1 is not None and claim.actor1.name == UA_MIL
+    target = _first(pipeline, "Des frappes sur les positions russes près de Bakhmout ont été "
+                              "menées lundi.")
+    assert target.actor1 is None  # "russes" there is the target's

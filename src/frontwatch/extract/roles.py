@@ -29,6 +29,7 @@ REMOTE = {"strike", "explosive", "grenade"}
 # Violence against civilians: its victims are civilians unless the text names others.
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
+SIDE_WINDOW = 30
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
 
@@ -162,6 +163,7 @@ def assign(
     voice = defence_voice(text, pack) if pack is not None and family == "clash" else None
     if family in CROWD:
         return _crowd(subject, place_country, reg)
+    hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
     if subject is None and hint_side:
         subject = reg.for_side(hint_side, kind, "(named by nationality)")
     if subject is None and voice == "passive" and speaker_side:
@@ -220,6 +222,17 @@ def assign(
         )
         return Roles(gainer, loser, assoc_g, assoc_l, gainer.side if gainer else None)
     return Roles(subject, obj, assoc_subject, assoc_object)
+
+
+def _side_after(text: str, end: int, pack: LangPack | None) -> str | None:
+    """A nationality adjective right after the trigger, where the language puts it there
+    ("des frappes russes"); never a noun complement, which names the target."""
+    if pack is None or not pack.get("actors", "nationality_after_noun", False):
+        return None
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.match(rf"\s*(?:{'|'.join(words)})(?!\w)", text[end : end + SIDE_WINDOW], FLAGS):
+            return str(side)
+    return None
 
 
 def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: int,
