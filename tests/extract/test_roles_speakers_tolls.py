@@ -242,3 +242,13 @@ def test_a_french_nationality_after_the_noun_names_the_attacker(pipeline: Pipeli
     target = _first(pipeline, "Des frappes sur les positions russes près de Bakhmout ont été "
                               "menées lundi.")
     assert target.actor1 is None  # "russes" there is the target's
+
+
+def test_the_regional_governor_of_where_it_happened(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "A Russian missile hit a dormitory in Kharkiv late on Wednesday, "
+                             "killing two people, the regional governor said.")
+    assert claim.claimed_by == "Kharkiv Regional Military Administration"
+    again = _claims(pipeline, "Ukrainian drones struck Belgorod overnight, governor Vyacheslav "
+                              "Gladkov said.\n\nThe governor said shelling also hit Kursk on "
+                              "Monday.")
+    assert [c.claimed_by for c in again] == ["Governor of Belgorod Oblast"] * len(again)

@@ -25,7 +25,8 @@ INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le mini
 ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
 PREVIOUS = "@previous"
 # "the regional military administration" with no region named: the authority of the region
-# where the event happened, among those serving the side after the slash.
+# where the event happened, among those serving the side after the slash ("*": any; the
+# first listed in data/actors.toml wins).
 REGIONAL = "@regional/"
 
 
@@ -81,7 +82,9 @@ def attribute(
             # before, the ministry is that of the official the sentence named first.
             named = [x for x, _, _ in local if not x.label.startswith("@")
                      and x.label not in agencies and x.start < m.start]
-            previous = named[0].label if named else None
+            # "the regional governor said", first in a report: the pattern's `fallback`
+            # (the authority of the region where it happened).
+            previous = named[0].label if named else m.data.get("fallback")
         who = _resolve(m, how, previous, denied)
         who.channels = [c for c in channels if c != who.claimant]
         return who
@@ -135,12 +138,12 @@ def regional_speaker(key: str | None, place: Place | None, reg: ActorRegistry,
         return key
     if place is None:
         return None
-    serves = key[len(REGIONAL):]
+    serves = key[len(REGIONAL):]  # "*": whichever side
     for name, entry in reg.claimants.items():
         region = region_of(entry["region"]) if "region" in entry else None
         if (
             region is not None
-            and entry.get("serves") == serves
+            and serves in ("*", entry.get("serves"))
             and (region.country, region.admin1_code) == (place.country, place.admin1_code)
         ):
             return name

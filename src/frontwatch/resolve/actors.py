@@ -90,7 +90,8 @@ def find_actor_mentions(text: str, pack: LangPack) -> list[Mention]:
         for m in pattern.finditer(text)
     ]
     speakers = [
-        Mention("claimant", m.group(0), m.start(), m.end(), label=item["claimant"])
+        Mention("claimant", m.group(0), m.start(), m.end(), label=item["claimant"],
+                data={k: v for k, v in item.items() if k not in ("pattern", "claimant")})
         for pattern, item in claimants
         for m in pattern.finditer(text)
     ]
