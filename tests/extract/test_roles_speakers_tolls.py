@@ -252,3 +252,12 @@ def test_the_regional_governor_of_where_it_happened(pipeline: Pipeline) -> None:
                               "Gladkov said.\n\nThe governor said shelling also hit Kursk on "
                               "Monday.")
     assert [c.claimed_by for c in again] == ["Governor of Belgorod Oblast"] * len(again)
+
+
+def test_an_attack_by_someone_is_theirs(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Drones struck an oil depot in Kursk on Monday, in what Russia's "
+                             "defence ministry called a terrorist attack by Kyiv.", "Armed clash")
+    assert _names(claim) == (UA_MIL, RU_MIL)
+    fought = _first(pipeline, "Ukrainian forces fought off repeated assaults by Wagner Group "
+                              "fighters near Soledar on Tuesday.", "Armed clash")
+    assert _names(fought) == ("Wagner Group", UA_MIL)

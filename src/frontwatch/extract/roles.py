@@ -145,6 +145,8 @@ def assign(
         # Whom they arrested is named only if a group ("detained a man", "passing the
         # positions of Ukrainian air defences" name none).
         after = [(m, a) for m, a in after if a.inter not in (1, 7, 8)]
+    agent = _agent(after, trigger[1], text, text_start, pack)
+    after = [x for x in after if x is not agent]
     if family in REMOTE or family not in VIOLENT | {"agreement"}:
         # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
         # the verb is where it happened or what it is about, not a party to it.
@@ -159,8 +161,14 @@ def assign(
         # "Russia and Ukraine signed": the parties are both named before the verb.
         obj = next((a for _, a in before[before.index(lead) + 1 :] if a.side != subject.side),
                    obj)  # type: ignore[union-attr]
+    if agent is not None:
+        # "assaults by Wagner fighters", "a terrorist attack by Kyiv": the agent acts, and
+        # whoever stands before the trigger ("Ukrainian forces fought off") is its target.
+        obj = subject if subject is not None else obj
+        subject = agent[1]
     kind = _kind_for(family)
-    voice = defence_voice(text, pack) if pack is not None and family == "clash" else None
+    voice = None if agent is not None or pack is None or family != "clash" else (
+        defence_voice(text, pack))
     if family in CROWD:
         return _crowd(subject, place_country, reg)
     hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
@@ -222,6 +230,20 @@ def assign(
         )
         return Roles(gainer, loser, assoc_g, assoc_l, gainer.side if gainer else None)
     return Roles(subject, obj, assoc_subject, assoc_object)
+
+
+def _agent(after: list[tuple[Mention, Actor]], end: int, text: str, text_start: int,
+           pack: LangPack | None) -> tuple[Mention, Actor] | None:
+    """The actor right after the trigger when an agent word introduces it ("attack by"); never
+    after a passive verb ("were repelled by" names the defender)."""
+    words = pack.get("actors", "agent", []) if pack is not None else []
+    if not words or not after:
+        return None
+    m = after[0][0]
+    gap = text[end - text_start : m.start - text_start]
+    if re.fullmatch(rf"\s*(?:{'|'.join(words)})\s+", gap, FLAGS):
+        return after[0]
+    return None
 
 
 def _side_after(text: str, end: int, pack: LangPack | None) -> str | None:
