@@ -5,6 +5,11 @@ affirmé", or inverted: "a rapporté le ministère"), or after "selon"/"accordin
 reporting phrase without a subject ("Et d'ajouter") keeps the previous speaker. A wire
 agency cited anywhere in a paragraph ("selon l'AFP") is the channel (`via`) of the other
 claims of that paragraph. With no speaker, the outlet itself asserts the claim.
+
+Some speakers are named only by a title: "the ministry" is the one last quoted (or the
+ministry of the official the sentence names); "the regional military administration" is
+the authority of the region where the event happened, resolved once its place is known
+(`stand_in_speaker`).
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 A quantity is a number (digits or words, with a multiplier) or a vague amount, an optional
 qualifier (at_least, at_most, about, range), and a counted noun from the pack's units.
-What happened to the counted things comes from the outcome word nearest to them; whose
-they are, from a nationality word right after the noun.
+What happened to the counted things comes from the outcome word nearest to them (or from
+the noun itself: "deux morts"); whose they are, from a nationality word right after the
+noun. Tolls also come as "the death toll rose to 24" and as one person named without a
+number beside the word of their death ("погиб мужчина"); a count introduced by "including"
+is part of the one before it and never a toll of its own.
 """
 
 from __future__ import annotations
