@@ -261,3 +261,10 @@ def test_an_attack_by_someone_is_theirs(pipeline: Pipeline) -> None:
     fought = _first(pipeline, "Ukrainian forces fought off repeated assaults by Wagner Group "
                               "fighters near Soledar on Tuesday.", "Armed clash")
     assert _names(fought) == ("Wagner Group", UA_MIL)
+
+
+def test_a_speakers_country_stays_a_place(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("test:roles", "Les autorités installées par la Russie ont "
+                                 "annoncé un référendum, selon des officiels.",
+                                 Defaults(published=date(2023, 3, 6), outlet="Wire")))
+    assert "Russie" in {p.text for p in doc.places}
