@@ -258,6 +258,12 @@ def test_an_attack_by_someone_is_theirs(pipeline: Pipeline) -> None:
     claim = _first(pipeline, "Drones struck an oil depot in Kursk on Monday, in what Russia's "
                              "defence ministry called a terrorist attack by Kyiv.", "Armed clash")
     assert _names(claim) == (UA_MIL, RU_MIL)
+    shelled = _first(pipeline, "Два человека погибли в среду в результате обстрела Шебекино "
+                               "со стороны ВСУ.")
+    assert _names(shelled) == (UA_MIL, "Civilians (Russia)")
+    repelled = _first(pipeline, "Russian attacks near Marinka were repelled by Ukrainian forces "
+                                "on Monday.", "Armed clash")
+    assert _names(repelled) == (RU_MIL, UA_MIL)  # "repelled by" names the defender
     fought = _first(pipeline, "Ukrainian forces fought off repeated assaults by Wagner Group "
                               "fighters near Soledar on Tuesday.", "Armed clash")
     assert _names(fought) == ("Wagner Group", UA_MIL)

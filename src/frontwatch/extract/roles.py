@@ -30,6 +30,7 @@ REMOTE = {"strike", "explosive", "grenade"}
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
 SIDE_WINDOW = 30
+AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
 
@@ -234,14 +235,17 @@ def assign(
 
 def _agent(after: list[tuple[Mention, Actor]], end: int, text: str, text_start: int,
            pack: LangPack | None) -> tuple[Mention, Actor] | None:
-    """The actor right after the trigger when an agent word introduces it ("attack by"); never
-    after a passive verb ("were repelled by" names the defender)."""
+    """The first actor after the trigger when an agent word introduces it ("an attack by",
+    "shelling of Shebekino by", "обстрел Шебекино со стороны"), within the clause; never
+    after an attack fended off ("were repelled by" names the defender)."""
     words = pack.get("actors", "agent", []) if pack is not None else []
-    if not words or not after:
+    if not words or not after or defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
         return None
     m = after[0][0]
     gap = text[end - text_start : m.start - text_start]
-    if re.fullmatch(rf"\s*(?:{'|'.join(words)})\s+", gap, FLAGS):
+    if len(gap) <= AGENT_REACH and "," not in gap and re.search(
+        rf"(?<!\w)(?:{'|'.join(words)})\s+$", gap, FLAGS
+    ):
         return after[0]
     return None
 
