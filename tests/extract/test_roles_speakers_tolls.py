@@ -274,3 +274,15 @@ def test_a_speakers_country_stays_a_place(pipeline: Pipeline) -> None:
                                  "annoncé un référendum, selon des officiels.",
                                  Defaults(published=date(2023, 3, 6), outlet="Wire")))
     assert "Russie" in {p.text for p in doc.places}
+
+
+def test_a_capital_things_happen_in_is_no_party(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Police in Moscow detained dozens of protesters on Saturday.",
+                   "Arrests")
+    assert claim.actor1 is not None and claim.actor1.name == "Police Forces of Russia (2000-)"
+
+
+def test_weapons_launched_by_a_side_are_its_not_the_interceptors(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Ukraine's air force said it shot down 30 of 35 drones launched "
+                             "by Russia overnight.", "Disrupted weapons use")
+    assert _names(claim) == (UA_MIL, RU_MIL)

@@ -127,7 +127,8 @@ def assign(
     sentence counts people killed or wounded. `speaker_serves`: the side of a speaker who
     reports what befalls its region (a governor), `speaker_kind` its kind (government...)."""
     resolved = [(m, a) for m in mentions
-                if (a := _resolve(m, family, speaker_side, reg, place_country))]
+                if (a := _resolve(m, family, speaker_side, reg, place_country))
+                and not _a_place(m, text, text_start, pack)]
     is_victim = {
         id(m) for m, _ in resolved if any(s <= m.start and m.end <= e + 30 for s, e in victims)
     }
@@ -146,7 +147,7 @@ def assign(
         # Whom they arrested is named only if a group ("detained a man", "passing the
         # positions of Ukrainian air defences" name none).
         after = [(m, a) for m, a in after if a.inter not in (1, 7, 8)]
-    agent = _agent(after, trigger[1], text, text_start, pack)
+    agent = _agent(family, after, trigger[1], text, text_start, pack)
     after = [x for x in after if x is not agent]
     if family in REMOTE or family not in VIOLENT | {"agreement"}:
         # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
@@ -233,14 +234,26 @@ def assign(
     return Roles(subject, obj, assoc_subject, assoc_object)
 
 
-def _agent(after: list[tuple[Mention, Actor]], end: int, text: str, text_start: int,
-           pack: LangPack | None) -> tuple[Mention, Actor] | None:
+def _a_place(m: Mention, text: str, text_start: int, pack: LangPack | None) -> bool:
+    """"Police in Moscow", "в Киеве": a country or capital the text puts something in is a
+    place there, not a party."""
+    if "side" not in m.data or pack is None or not text:
+        return False
+    locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+    start = m.start - text_start
+    return bool(locative.search(text[max(0, start - 20) : start]))
+
+
+def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
+           text_start: int, pack: LangPack | None) -> tuple[Mention, Actor] | None:
     """The first actor after the trigger when an agent word introduces it ("an attack by",
     "shelling of Shebekino by", "обстрел Шебекино со стороны"), within the clause; never
     after an attack fended off ("were repelled by" names the defender)."""
     words = pack.get("actors", "agent", []) if pack is not None else []
     if not words or not after or defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
         return None
+    if family == "disrupted":
+        return None  # "shot down drones launched by Russia": the launcher is the target
     m = after[0][0]
     gap = text[end - text_start : m.start - text_start]
     if len(gap) <= AGENT_REACH and "," not in gap and re.search(
