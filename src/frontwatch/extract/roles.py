@@ -183,9 +183,9 @@ def assign(
     if subject is None and speaker_side and family in REMOTE and (
         place_country == speaker_side or people_harmed
     ):
-        # (People killed or wounded by a strike are counted by their own side.)
-        # A strike on the speaker's own country is told by its target ("a missile hit
-        # Kharkiv, the governor said"): the attacker is the other side.
+        # A strike on the speaker's own country, or one whose dead the speaker counts, is
+        # told by its target ("a missile hit Kharkiv, the governor said"): the attacker is
+        # the other side.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_serves and family in ATTACK_FROM_AFAR:
@@ -203,10 +203,9 @@ def assign(
     if subject and obj and subject.side == obj.side and family in VIOLENT:
         obj = None
     harmed_side = place_country if place_country in reg.sides else None
-    reporter = speaker_side or speaker_serves
     if family in REMOTE and (people_harmed or (obj and obj.inter == 7)):
         # Where it fell decides; else the side counting its dead (its own people).
-        side = harmed_side or (obj.side if obj else None) or reporter or reg.opponent(
+        side = harmed_side or (obj.side if obj else None) or own_side or reg.opponent(
             subject.side if subject else None)
         obj = reg.for_side(side, "civilians", "(people harmed)") if side else obj
     elif family in AGAINST_CIVILIANS:
