@@ -110,7 +110,9 @@ def test_actor_and_claimant_keys_exist(code: str) -> None:
     data = load_data("actors")
     pack = load_langpacks()[code]
     for alias in pack.get("actors", "alias", []):
-        assert sum(k in alias for k in ("actor", "side", "relative")) == 1, alias
+        assert sum(k in alias for k in ("actor", "side", "relative", "kind")) == 1, alias
+        if "kind" in alias:  # people of the event's country: every side must have them
+            assert all(alias["kind"] in side for side in data["side"].values()), alias
         if "actor" in alias:
             assert alias["actor"] in data["actor"], alias
         if "side" in alias:
@@ -119,7 +121,8 @@ def test_actor_and_claimant_keys_exist(code: str) -> None:
             assert alias["relative"] in {"speaker_side", "enemy_of_speaker"}, alias
     for claimant in pack.get("actors", "claimant", []):
         key = claimant["claimant"]
-        assert key == "@previous" or key in data["claimant"], claimant
+        regional = key.startswith("@regional/") and key.split("/")[1] in data["side"]
+        assert key == "@previous" or regional or key in data["claimant"], claimant
     assert set(pack.get("actors", "sides", {})) <= set(data["side"])
 
 

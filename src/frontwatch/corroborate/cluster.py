@@ -112,6 +112,9 @@ def fit(a: Claim, b: Claim) -> tuple[int, list[str]] | None:
     xa, xb = sides_of(a), sides_of(b)
     if xa == xb:
         why.append(f"same sides {xa[0] or '?'}/{xa[1] or '?'}")
+    elif xa[0] == xb[0] and None in (xa[1], xb[1]):
+        # A strike told without its victims ("shelled Kupiansk") and with them.
+        why.append(f"same attacker {xa[0] or '?'}, one claim names no target")
     elif xa == (None, None) or xb == (None, None):
         why.append("one claim names no actor")
     else:

@@ -5,20 +5,34 @@ affirmé", or inverted: "a rapporté le ministère"), or after "selon"/"accordin
 reporting phrase without a subject ("Et d'ajouter") keeps the previous speaker. A wire
 agency cited anywhere in a paragraph ("selon l'AFP") is the channel (`via`) of the other
 claims of that paragraph. With no speaker, the outlet itself asserts the claim.
+
+Some speakers are named only by a title: "the ministry" is the one last quoted (or the
+ministry of the official the sentence names); "the regional military administration" is
+the authority of the region where the event happened, resolved once its place is known
+(`stand_in_speaker`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
-from frontwatch.langpack import LangPack
-from frontwatch.model import Mention
+from frontwatch.langpack import FLAGS, LangPack
+from frontwatch.model import Mention, Place
+from frontwatch.resolve.actors import ActorRegistry
 
-SUBJECT_GAP = re.compile(r"^[\s,]*(?:\w+\s+){0,2}$")  # "X a affirmé", "X avait déjà affirmé"
+# "X a affirmé", "X avait déjà affirmé"; never across a comma ("... de l'armée, a dit le
+# gouverneur": what stands before the comma ends the reported clause).
+SUBJECT_GAP = re.compile(r"^\s*(?:[\w'’ʼ]+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
 ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
 PREVIOUS = "@previous"
+# "the regional military administration" with no region named: the authority of the region
+# where the event happened, among those serving the side after the slash ("*": any; the
+# first listed in data/actors.toml wins).
+REGIONAL = "@regional/"
 
 
 @dataclass
@@ -34,6 +48,7 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
                 pack: LangPack) -> list[tuple[Mention, str, bool]]:
     """Every speaker the sentence's grammar offers, in text order of their cue."""
     found: list[tuple[Mention, str, bool]] = []
+    inverted = _inverted_gap(pack)
     for verb in pack.regex("reporting", "verbs").finditer(sentence):
         denied = _denies(verb.group(0), pack)
         for m, _, e in sorted(local, key=lambda t: -t[1]):
@@ -41,7 +56,7 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
                 found.append((m, "verb", denied))
                 break
         for m, s, _ in sorted(local, key=lambda t: t[1]):
-            if s >= verb.end() and INVERTED_GAP.match(sentence[verb.end() : s]):
+            if s >= verb.end() and inverted.match(sentence[verb.end() : s]):
                 found.append((m, "verb", denied))
                 break
     for cue in pack.regex("reporting", "according_to").finditer(sentence):
@@ -67,12 +82,30 @@ def attribute(
     channels = sorted({f[0].label for f in found if f[0].label in agencies})
     if sources or found:
         m, how, denied = (sources or found)[0]
+        if m.label == PREVIOUS and previous is None:
+            # "Shoigu ordered a withdrawal, the ministry said": with no speaker quoted
+            # before, the ministry is that of the official the sentence named first.
+            named = [x for x, _, _ in local if not x.label.startswith("@")
+                     and x.label not in agencies and x.start < m.start]
+            # "the regional governor said", first in a report: the pattern's `fallback`
+            # (the authority of the region where it happened).
+            previous = named[0].label if named else m.data.get("fallback")
         who = _resolve(m, how, previous, denied)
         who.channels = [c for c in channels if c != who.claimant]
         return who
     if previous and pack.regex("reporting", "continuation").search(sentence):
         return Attribution(previous, None, "continuation")
     return Attribution(None, None, "outlet")
+
+
+@cache
+def _inverted_gap(pack: LangPack) -> re.Pattern[str]:
+    """Between an inverted verb and its speaker: one word ("a rapporté le ministère"), and
+    the pack's time words and prepositions ("сообщили в воскресенье в Минобороны")."""
+    fillers = pack.get("reporting", "gap_words", [])
+    if not fillers:
+        return INVERTED_GAP
+    return re.compile(rf"^[\s,]*(?:(?:{'|'.join(fillers)})\s+)*(?:\w+['’]?\s*)?$", FLAGS)
 
 
 def _denies(verb: str, pack: LangPack) -> bool:
@@ -100,3 +133,23 @@ def agencies_cited(paragraph: str, offset: int, speakers: list[Mention], pack: L
             ):
                 found.append(m.label)
     return found
+
+
+def regional_speaker(key: str | None, place: Place | None, reg: ActorRegistry,
+                     region_of: Callable[[int], Place | None]) -> str | None:
+    """The claimant key a bare regional title stands for, by where the event happened;
+    any other key unchanged. None when no authority of that region is known."""
+    if not key or not key.startswith(REGIONAL):
+        return key
+    if place is None:
+        return None
+    serves = key[len(REGIONAL):]  # "*": whichever side
+    for name, entry in reg.claimants.items():
+        region = region_of(entry["region"]) if "region" in entry else None
+        if (
+            region is not None
+            and serves in ("*", entry.get("serves"))
+            and (region.country, region.admin1_code) == (place.country, place.admin1_code)
+        ):
+            return name
+    return None

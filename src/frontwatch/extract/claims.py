@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from frontwatch.extract.attribution import agencies_cited, attribute
+from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
 from frontwatch.extract.triggers import Hit, find_hits, select
@@ -96,7 +96,7 @@ class ExtractClaims:
         for s in doc.sentences:
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
-            if who.claimant:
+            if who.claimant and not who.claimant.startswith("@"):
                 previous = who.claimant
             s_dates = _within(dates, s)
             hits = find_hits(s.text, pack)
@@ -150,8 +150,6 @@ class ExtractClaims:
                 date = DateValue(doc.published, doc.published, 1, None, "publication date")
             else:
                 date = DateValue(None, None, None, None, "no date stated, no publication date")
-        claimant = self.registry.claimants.get(who.claimant or "", {})
-        speaker_side = claimant.get("side")
         trigger_span = (s.start + hit.start, s.start + hit.end)
         quantities = find_quantities(s.text, pack)
         victims = [(s.start + q.start, s.start + q.end) for q in quantities]
@@ -161,11 +159,27 @@ class ExtractClaims:
         ]
         seat = hit.place_policy == "seat"
         location = None if seat else self._location(doc, pack, s, hit, trigger_span[0], None)
+        speaker = regional_speaker(who.claimant, location.place if location else None,
+                                   self.registry, self.gazetteer.get)
+        claimant = self.registry.claimants.get(speaker or "", {})
+        speaker_side = claimant.get("side")
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
                        self.registry, _side_before(s.text, hit.start, pack),
-                       location.place.country if location and location.place else None)
+                       location.place.country if location and location.place else None,
+                       text=s.text, text_start=s.start, pack=pack,
+                       speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
+                       people_harmed=any(q.quantity.unit == "civilians"
+                                         and q.quantity.outcome in ("killed", "wounded")
+                                         for q in quantities))
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
+        if location is None and claimant.get("region"):
+            # A governor speaks of his region: with no place named, the region stands in.
+            place = self.gazetteer.get(claimant["region"])
+            if place is not None:
+                location = PlaceMention("", 0, 0, place, 3, [],
+                                        f"no place stated: the region of {claimant['name']}",
+                                        "region")
         sub_event = hit.sub_event_type
         notes: list[str] = []
         if location is None:
@@ -181,7 +195,7 @@ class ExtractClaims:
         elif pack.regex("modality", "hypothetical", words=False).search(s.text):
             modality = "hypothetical"
         else:
-            modality = "claimed" if who.claimant else "asserted"
+            modality = "claimed" if speaker else "asserted"
         paragraph = doc.paragraphs[s.paragraph]
         para_speakers = [m for m in doc.mentions if m.kind == "claimant"
                          and paragraph[0] <= m.start and m.end <= paragraph[1]]
@@ -221,10 +235,13 @@ class ExtractClaims:
         metonyms = [(m.start, m.end) for m in doc.mentions
                      if m.kind == "actor" and "side" in m.data]
         locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+        # "Police detained...": people named by role are never a place (Police, Poland).
+        groups = [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and "kind" in m.data]
         usable = [
             p for p in _within(doc.places, s)
             if p.place is not None
             and p.relation != "descriptive"
+            and not any(a <= p.start and p.end <= b for a, b in groups)
             # "Kiev a contesté": a capital standing for its government is an actor, and a
             # place only where the text puts something there ("à Kiev", "sur Kiev").
             and not (

@@ -2,8 +2,11 @@
 
 A quantity is a number (digits or words, with a multiplier) or a vague amount, an optional
 qualifier (at_least, at_most, about, range), and a counted noun from the pack's units.
-What happened to the counted things comes from the outcome word nearest to them; whose
-they are, from a nationality word right after the noun.
+What happened to the counted things comes from the outcome word nearest to them (or from
+the noun itself: "deux morts"); whose they are, from a nationality word right after the
+noun. Tolls also come as "the death toll rose to 24" and as one person named without a
+number beside the word of their death ("погиб мужчина"); a count introduced by "including"
+is part of the one before it and never a toll of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ DIGITS = r"\d{1,3}(?:[  \u202f.,]\d{3})+|\d+"
 PERSONNEL_OUTCOMES = ("killed", "wounded", "captured", "missing", "encircled", "evacuated")
 EQUIPMENT_OUTCOMES = ("destroyed", "captured")
 SIDE_WINDOW = 30
+# How far from its outcome word a lone person noun still counts as one casualty.
+SINGLE_REACH = 25
+# The kind of a count that is part of one just before it: never a toll of its own.
+SUBSET = "among them"
 
 
 @dataclass(frozen=True)
@@ -72,9 +79,10 @@ def _unit(m: re.Match[str], pack: LangPack) -> dict[str, str]:
     raise ValueError("a quantity matched without a unit")
 
 
-def _outcome(sentence: str, pos: int, pack: LangPack, allowed: tuple[str, ...]) -> str:
+def _outcome(sentence: str, pos: int, pack: LangPack, allowed: tuple[str, ...],
+             within: int = 10**9) -> str:
     outcomes = pack.get("numbers", "outcomes", {})
-    best, best_dist = "", 10**9
+    best, best_dist = "", within
     for name in allowed:
         for pat in outcomes.get(name, []):
             for m in re.finditer(rf"(?<!\w)(?:{pat})(?!\w)", sentence, FLAGS):
@@ -122,15 +130,65 @@ def find_quantities(sentence: str, pack: LangPack) -> list[Found]:
             qualifier = "range"
         q = Quantity("", value, qualifier, m.group(0), unit["unit"], high=high)
         found.append(_finish(q, unit, m, sentence, pack))
+    found.extend(_singles(sentence, pack, found))
+    found.extend(_tolls(sentence, pack, found))
     return sorted(found, key=lambda f: f.start)
+
+
+def _tolls(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
+    """"the death toll rose to 24", "le bilan s'élève à 12 morts": a count of the dead
+    with no counted noun of its own."""
+    cues = pack.get("numbers", "toll", [])
+    if not cues:
+        return []
+    number = rf"(?P<num>{DIGITS}|{_alt(list(pack.get('numbers', 'words', {})))})"
+    out: list[Found] = []
+    for m in re.finditer(rf"(?<!\w)(?:{'|'.join(cues)})\s*{number}(?!\w)", sentence, FLAGS):
+        start = m.start("num")
+        if any(f.start <= start < f.end for f in found):
+            continue  # "rose to 24 people": already counted, with its noun
+        q = Quantity("killed", _value(m["num"], pack), "exact", m.group(0), "people",
+                     outcome="killed")
+        out.append(Found(q, start, m.end()))
+    return out
+
+
+def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
+    """One person named without a number ("погиб мужчина", "a tractor driver was killed"):
+    a count of one, but only beside its outcome word, lest a passing mention lower a toll."""
+    words = pack.get("numbers", "single", [])
+    if not words:
+        return []
+    out: list[Found] = []
+    for m in re.finditer(rf"(?<!\w)(?:{_alt(words)})(?!\w)", sentence, FLAGS):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        outcome = _outcome(sentence, m.end(), pack, ("killed", "wounded"), within=SINGLE_REACH)
+        if outcome:
+            # "cinq morts, dont un enfant": one of the five, not a toll of one.
+            kind = SUBSET if _subset(sentence, m.start(), pack) else outcome
+            q = Quantity(kind, 1, "exact", m.group(0), "civilians", outcome=outcome)
+            out.append(Found(q, m.start(), m.end()))
+    return out
+
+
+def _subset(sentence: str, start: int, pack: LangPack) -> bool:
+    """"23 people, including three children": the second count is part of the first."""
+    cues = pack.get("numbers", "subset", [])
+    before = sentence[max(0, start - SIDE_WINDOW) : start]
+    return bool(cues) and bool(re.search(rf"(?<!\w)(?:{'|'.join(cues)})[\s,:]*$", before, FLAGS))
 
 
 def _finish(q: Quantity, unit: dict[str, str], m: re.Match[str], sentence: str,
             pack: LangPack) -> Found:
     cls = unit.get("class", "other")
     if cls == "personnel":
-        q.outcome = _outcome(sentence, m.start(), pack, PERSONNEL_OUTCOMES)
+        # "deux morts", "семь погибших": the noun itself says what happened.
+        q.outcome = unit.get("outcome") or _outcome(sentence, m.start(), pack,
+                                                    PERSONNEL_OUTCOMES)
         q.kind = q.outcome or "people"
+        if _subset(sentence, m.start(), pack):
+            q.kind = SUBSET
     elif cls == "equipment":
         q.outcome = _outcome(sentence, m.start(), pack, EQUIPMENT_OUTCOMES)
         q.kind = unit["unit"]

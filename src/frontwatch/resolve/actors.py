@@ -29,10 +29,23 @@ class ActorRegistry:
         return Actor(entry["name"], entry.get("side"), entry.get("inter"), text)
 
     def for_side(self, side: str, kind: str, text: str = "") -> Actor | None:
+        """`kind`: government, military, or a group of the side's people (civilians,
+        protesters, police); other kinds fall back to the military."""
         entry = self.sides.get(side)
         if entry is None:
             return None
+        if kind in entry:
+            return self.actor(entry[kind], text)
+        if kind in ("civilians", "protesters", "police"):
+            return None
         return self.actor(entry["government" if kind == "government" else "military"], text)
+
+    def kind_of(self, actor: Actor) -> str | None:
+        """military, government, police, protesters...: what data/actors.toml says."""
+        for entry in self.actors.values():
+            if entry["name"] == actor.name:
+                return entry.get("kind")
+        return None
 
     def opponent(self, side: str | None) -> str | None:
         return self.sides.get(side or "", {}).get("opponent")
@@ -77,7 +90,8 @@ def find_actor_mentions(text: str, pack: LangPack) -> list[Mention]:
         for m in pattern.finditer(text)
     ]
     speakers = [
-        Mention("claimant", m.group(0), m.start(), m.end(), label=item["claimant"])
+        Mention("claimant", m.group(0), m.start(), m.end(), label=item["claimant"],
+                data={k: v for k, v in item.items() if k not in ("pattern", "claimant")})
         for pattern, item in claimants
         for m in pattern.finditer(text)
     ]
