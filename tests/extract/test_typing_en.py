@@ -1,0 +1,140 @@
+"""Event typing in English: the ACLED sub-event type of a sentence's first live claim.
+
+Covers the vocabulary a coder recognises (seizures of weapons, bases, mobilisation, prisoner
+exchanges, mass graves, car bombs, aircraft bombs), the precedence between kinds told in one
+sentence (a grenade attack is no battle; an abduction told with "detained" is an abduction),
+kinds that combine (arrests at a protest), and general words typed by what the sentence says
+(an attack on villagers, a protest that turned violent, ground changing hands unopposed).
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from frontwatch.api import build_pipeline
+from frontwatch.model import Claim
+from frontwatch.read import Defaults
+from frontwatch.read.core import make_document
+
+STAGES = ("clean.passthrough.v1", "langid.py3langid.v2", "analyse.rules.v1",
+          "resolve.dates.v1", "resolve.actors.v1", "resolve.places.v1", "extract.claims.v1")
+NONE = "no ACLED event"
+
+
+@cache
+def _pipeline():  # type: ignore[no-untyped-def]
+    return build_pipeline(STAGES)
+
+
+def _claims(text: str) -> list[Claim]:
+    doc = make_document(f"typing:{abs(hash(text))}", text, Defaults())
+    doc.language = "en"
+    return _pipeline()(doc).claims
+
+
+def _first(text: str) -> str:
+    live = [c for c in _claims(text) if not c.background and c.modality != "hypothetical"]
+    return live[0].sub_event_type if live else NONE
+
+
+VOCABULARY = [
+    ("Police seized four rifles and 300 rounds of ammunition in a raid on a farm.",
+     "Disrupted weapons use"),
+    ("Two mortar shells were found and defused by army engineers near the bridge.",
+     "Disrupted weapons use"),
+    ("An arms cache with hand grenades was discovered in a basement in the old town.",
+     "Disrupted weapons use"),
+    ("The navy repelled an attack by unmanned boats on the harbour, destroying two of them.",
+     "Disrupted weapons use"),
+    ("Government troops have set up a new checkpoint on the road to the airport.",
+     "Headquarters or base established"),
+    ("The president ordered a mobilisation of 50,000 reservists on Tuesday.",
+     "Change to group/activity"),
+    ("Some 200 fighters defected from the rebel movement and joined the army.",
+     "Change to group/activity"),
+    ("The minister ordered the garrison to withdraw from the river port.",
+     "Change to group/activity"),
+    ("The two sides exchanged prisoners at the border crossing on Sunday.", "Agreement"),
+    ("Rebels and the army agreed a three-day ceasefire in the province.", "Agreement"),
+    ("Investigators found a mass grave with 60 bodies outside the town.", "Other"),
+    ("Voting began on Friday in a disputed referendum in the occupied district.", "Other"),
+    ("A car bomb exploded outside the governor's office, wounding three guards.",
+     "Remote explosive/landmine/IED"),
+    ("Military aircraft dropped guided bombs on the market town overnight.", "Air/drone strike"),
+    ("Hundreds of students rallied outside the ministry on Monday.", "Peaceful protest"),
+    ("Soldiers took him to an unknown location after searching his home.",
+     "Abduction/forced disappearance"),
+    ("Soldiers loaded hundreds of paintings from the city museum onto lorries.",
+     "Looting/property destruction"),
+    ("Gunmen ambushed an army patrol on the highway, killing four soldiers.", "Armed clash"),
+    ("Militants used mustard gas in an attack on the garrison.", "Chemical weapon"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VOCABULARY)
+def test_vocabulary(text: str, expected: str) -> None:
+    assert _first(text) == expected
+
+
+PRECEDENCE = [
+    # the specific kind is the event, the general words describe it
+    ("Attackers threw a grenade at a police station, wounding two officers.", "Grenade"),
+    ("The attack was carried out by a suicide bomber at the gate of the base.", "Suicide bomb"),
+    ("Soldiers detained the mayor and took him to an unknown location.",
+     "Abduction/forced disappearance"),
+    # arrests at a protest: the protest, with intervention
+    ("Police detained dozens of people at a protest against the new law.",
+     "Protest with intervention"),
+    # protesters who fight are a riot; force used on protesters is excessive force
+    ("Demonstrators threw stones at the police during a protest over fuel prices.",
+     "Violent demonstration"),
+    ("Security forces opened fire on protesters in the capital, killing five.",
+     "Excessive force against protesters"),
+    ("Riot police fired tear gas to disperse a peaceful sit-in outside parliament.",
+     "Protest with intervention"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRECEDENCE)
+def test_precedence_and_combination(text: str, expected: str) -> None:
+    assert _first(text) == expected
+
+
+RETYPED = [
+    ("Gunmen attacked worshippers at a village mosque, killing nine people.", "Attack"),
+    ("Gunmen attacked an army checkpoint, killing nine soldiers.", "Armed clash"),
+    ("Rebels entered the town without any resistance after the garrison left.",
+     "Non-violent transfer of territory"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RETYPED)
+def test_general_words_typed_by_the_sentence(text: str, expected: str) -> None:
+    assert _first(text) == expected
+
+
+def test_demanded_event_is_not_told() -> None:
+    """What protesters demand has not happened: the protest is the only event."""
+    claims = _claims("Relatives of captured sailors rallied in the port, demanding a prisoner "
+                     "exchange.")
+    live = [c for c in claims if not c.background and c.modality == "asserted"]
+    assert [c.sub_event_type for c in live] == ["Peaceful protest"]
+
+
+def test_event_begun_on_a_recent_day_is_news() -> None:
+    """"began on Friday" dates the event; it does not make it a recollection."""
+    claims = _claims("Voting began on Friday in a referendum in the occupied region.")
+    assert any(not c.background for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain caused floods that destroyed hundreds of homes in the valley.",
+    "The foreign minister held talks with his counterpart on trade and visas.",
+    "Voters went to the polls on Sunday to elect a new parliament.",
+])
+def test_no_event(text: str) -> None:
+    assert _first(text) == NONE
