@@ -131,10 +131,37 @@ def test_event_begun_on_a_recent_day_is_news() -> None:
     assert any(not c.background for c in claims)
 
 
+def test_attack_typed_by_its_weapon() -> None:
+    assert _first("Army units attacked the rebel camp, shelling it with mortars for an "
+                  "hour.") == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army troops recaptured the hill town from the insurgents on Sunday.",
+     "Government regains territory"),
+    ("Insurgents captured the hill town from the army on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_gains_ground_without_a_known_actor(text: str, expected: str) -> None:
+    assert _first(text) == expected
+
+
+def test_captured_people_are_not_ground() -> None:
+    assert _first("Two captured soldiers were shown on television on Monday.") == NONE
+
+
 @pytest.mark.parametrize("text", [
     "Heavy rain caused floods that destroyed hundreds of homes in the valley.",
     "The foreign minister held talks with his counterpart on trade and visas.",
     "Voters went to the polls on Sunday to elect a new parliament.",
+    # no ACLED event despite a trigger word
+    "A gas cylinder exploded in a restaurant kitchen, injuring four workers.",
+    "A cargo ship was struck by a tanker in the strait on Sunday.",
+    "Hackers attacked the websites of three ministries overnight.",
+    "Customs officers seized 40 kilograms of cocaine at the port.",
+    "Soldiers were deployed to help residents evacuate the flooded district.",
+    "The group claimed responsibility for the bombing of the railway line.",
+    "The government imposed sanctions over the missile tests.",
 ])
 def test_no_event(text: str) -> None:
     assert _first(text) == NONE
