@@ -96,6 +96,11 @@ PRECEDENCE = [
      "Excessive force against protesters"),
     ("Riot police fired tear gas to disperse a peaceful sit-in outside parliament.",
      "Protest with intervention"),
+    ("Police beat demonstrators with batons at a rally against the new tax.",
+     "Excessive force against protesters"),
+    # violence by the protesters makes a riot, arrests made there included
+    ("Police arrested 30 people after protesters set fire to cars in the centre.",
+     "Violent demonstration"),
 ]
 
 
@@ -123,6 +128,16 @@ def test_demanded_event_is_not_told() -> None:
                      "exchange.")
     live = [c for c in claims if not c.background and c.modality == "asserted"]
     assert [c.sub_event_type for c in live] == ["Peaceful protest"]
+
+
+def test_negated_event_is_not_told() -> None:
+    """"No arrests have been made": the looting is the event, not an arrest."""
+    assert _first("No arrests have been made after shops were looted in the market on "
+                  "Monday night.") == "Looting/property destruction"
+
+
+def test_attempted_event_is_not_told() -> None:
+    assert _first("Insurgents failed to capture the border post, which the army held.") == NONE
 
 
 def test_event_begun_on_a_recent_day_is_news() -> None:
