@@ -165,6 +165,17 @@ def test_captured_people_are_not_ground() -> None:
     assert _first("Two captured soldiers were shown on television on Monday.") == NONE
 
 
+def test_a_year_named_in_passing_does_not_make_the_event_old() -> None:
+    """"since 2016" dates the intervention, not the air strike told in the sentence."""
+    assert _first("An air strike killed 12 soldiers near the border, the heaviest toll "
+                  "since the army intervened in 2016.") == "Air/drone strike"
+
+
+def test_protest_against_violence_is_peaceful() -> None:
+    assert _first("Thousands of students marched through the capital in a protest against "
+                  "gun violence.") == "Peaceful protest"
+
+
 @pytest.mark.parametrize("text", [
     "Heavy rain caused floods that destroyed hundreds of homes in the valley.",
     "The foreign minister held talks with his counterpart on trade and visas.",
