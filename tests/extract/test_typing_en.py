@@ -72,6 +72,17 @@ VOCABULARY = [
      "Looting/property destruction"),
     ("Gunmen ambushed an army patrol on the highway, killing four soldiers.", "Armed clash"),
     ("Militants used mustard gas in an attack on the garrison.", "Chemical weapon"),
+    ("The two armies swapped 90 prisoners of war at the frontier.", "Agreement"),
+    ("A drone attack on the port was repelled overnight, the governor said.",
+     "Disrupted weapons use"),
+    ("Retreating troops blew up the bridge over the river.", "Looting/property destruction"),
+    ("Artillery units fired cluster munitions at the railway station.",
+     "Shelling/artillery/missile attack"),
+    ("A car bombing killed a local official outside his home.",
+     "Remote explosive/landmine/IED"),
+    # a strike on a depot is a strike; only weapons found or seized are disrupted
+    ("Rockets struck an ammunition depot behind the front line.",
+     "Shelling/artillery/missile attack"),
 ]
 
 
