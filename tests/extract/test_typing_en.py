@@ -75,7 +75,7 @@ VOCABULARY = [
     ("The two armies swapped 90 prisoners of war at the frontier.", "Agreement"),
     ("A drone attack on the port was repelled overnight, the governor said.",
      "Disrupted weapons use"),
-    ("Retreating troops blew up the bridge over the river.", "Looting/property destruction"),
+    ("Soldiers blew up the bridge over the river before dawn.", "Looting/property destruction"),
     ("Artillery units fired cluster munitions at the railway station.",
      "Shelling/artillery/missile attack"),
     ("A car bombing killed a local official outside his home.",
