@@ -16,6 +16,7 @@ from functools import cache
 import pytest
 
 from frontwatch.api import build_pipeline
+from frontwatch.langpack import load_data, load_langpacks
 from frontwatch.model import Claim
 from frontwatch.read import Defaults
 from frontwatch.read.core import make_document
@@ -202,3 +203,24 @@ def test_protest_against_violence_is_peaceful() -> None:
 ])
 def test_no_event(text: str) -> None:
     assert _first(text) == NONE
+
+
+def test_typing_rules_name_acled_types_and_known_families() -> None:
+    acled = load_data("acled")
+    taxonomy = acled["sub_event_types"]
+    packs = load_langpacks()
+    families = {t["family"] for code in packs.codes
+                for t in packs[code].get("triggers", "trigger", [])}
+    moved = set()
+    for code in packs.codes:
+        for r in packs[code].get("triggers", "retype", []):
+            assert r["family"] in families, r
+            if not r.get("drop", False):
+                assert r["sub_event_type"] in taxonomy[r["event_type"]], r
+                moved.add(r.get("as_family", r["family"]))
+    for rule in acled["combine"]:
+        assert rule["sub_event_type"] in taxonomy[rule["event_type"]], rule
+        moved.add(rule.get("as_family", rule["family"]))
+    known = families | moved
+    for fam, dropped in acled["precedence"].items():
+        assert fam in known and set(dropped) <= known, (fam, dropped)
