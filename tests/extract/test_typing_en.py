@@ -122,6 +122,8 @@ def test_precedence_and_combination(text: str, expected: str) -> None:
 
 
 RETYPED = [
+    ("Troops opened fire on a humanitarian convoy near the border.", "Attack"),
+    ("A soldier shot a civilian cyclist on the main road.", "Attack"),
     ("Gunmen attacked worshippers at a village mosque, killing nine people.", "Attack"),
     ("Gunmen attacked an army checkpoint, killing nine soldiers.", "Armed clash"),
     ("Rebels entered the town without any resistance after the garrison left.",
@@ -146,6 +148,12 @@ def test_negated_event_is_not_told() -> None:
     """"No arrests have been made": the looting is the event, not an arrest."""
     assert _first("No arrests have been made after shops were looted in the market on "
                   "Monday night.") == "Looting/property destruction"
+
+
+def test_forced_retreat_happened() -> None:
+    """"were forced to retreat" tells a retreat, unlike "were told to retreat"."""
+    assert _first("The rebels were forced to retreat from the hill town.") != NONE
+    assert _first("The rebels were told to retreat from the hill town.") == NONE
 
 
 def test_attempted_event_is_not_told() -> None:
