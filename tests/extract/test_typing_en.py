@@ -84,6 +84,10 @@ VOCABULARY = [
     # a strike on a depot is a strike; only weapons found or seized are disrupted
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
+    ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
+    ("Two militants were killed in an encounter with security forces.", "Armed clash"),
+    ("Lawyers picketed the court building on Monday.", "Peaceful protest"),
+    ("Youths pelted stones at police vans near the market.", "Violent demonstration"),
 ]
 
 
