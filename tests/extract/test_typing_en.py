@@ -84,6 +84,7 @@ VOCABULARY = [
     # a strike on a depot is a strike; only weapons found or seized are disrupted
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
+    ("Military aircraft fired missiles at the rebel-held town overnight.", "Air/drone strike"),
     ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
     ("Two militants were killed in an encounter with security forces.", "Armed clash"),
     ("Lawyers picketed the court building on Monday.", "Peaceful protest"),
