@@ -84,6 +84,10 @@ VOCABULARY = [
     # a strike on a depot is a strike; only weapons found or seized are disrupted
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
+    ("The ministry said its forces had taken the village after a week of fighting.",
+     "Non-state actor overtakes territory"),
+    ("The government announced the creation of a new border guard brigade.",
+     "Change to group/activity"),
     ("Military aircraft fired missiles at the rebel-held town overnight.", "Air/drone strike"),
     ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
     ("Two militants were killed in an encounter with security forces.", "Armed clash"),
