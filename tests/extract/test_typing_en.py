@@ -82,12 +82,18 @@ VOCABULARY = [
     ("A car bombing killed a local official outside his home.",
      "Remote explosive/landmine/IED"),
     # a strike on a depot is a strike; only weapons found or seized are disrupted
+    # losses told with the strike that caused them are the strike
+    ("A missile killed nine soldiers at a training ground.",
+     "Shelling/artillery/missile attack"),
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
     ("The ministry said its forces had taken the village after a week of fighting.",
      "Non-state actor overtakes territory"),
     ("The government announced the creation of a new border guard brigade.",
      "Change to group/activity"),
+    ("Gunmen have taken at least six villagers from their homes in the district.",
+     "Abduction/forced disappearance"),
+    ("Troops killed 14 insurgents near the border, the army said.", "Armed clash"),
     ("Military aircraft fired missiles at the rebel-held town overnight.", "Air/drone strike"),
     ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
     ("Two militants were killed in an encounter with security forces.", "Armed clash"),
