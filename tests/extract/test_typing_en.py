@@ -82,9 +82,6 @@ VOCABULARY = [
     ("A car bombing killed a local official outside his home.",
      "Remote explosive/landmine/IED"),
     # a strike on a depot is a strike; only weapons found or seized are disrupted
-    # losses told with the strike that caused them are the strike
-    ("A missile killed nine soldiers at a training ground.",
-     "Shelling/artillery/missile attack"),
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
     ("The ministry said its forces had taken the village after a week of fighting.",
@@ -157,6 +154,12 @@ def test_demanded_event_is_not_told() -> None:
                      "exchange.")
     live = [c for c in claims if not c.background and c.modality == "asserted"]
     assert [c.sub_event_type for c in live] == ["Peaceful protest"]
+
+
+def test_losses_told_with_their_strike_are_the_strike() -> None:
+    claims = _claims("A missile killed nine soldiers at a training ground.")
+    assert [c.sub_event_type for c in claims if not c.background] == [
+        "Shelling/artillery/missile attack"]
 
 
 def test_negated_event_is_not_told() -> None:
