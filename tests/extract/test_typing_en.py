@@ -226,6 +226,7 @@ def test_protest_against_violence_is_peaceful() -> None:
     "Soldiers were deployed to help residents evacuate the flooded district.",
     "The group claimed responsibility for the bombing of the railway line.",
     "The government imposed sanctions over the missile tests.",
+    "Police arrested two men suspected of smuggling cocaine through the port.",
 ])
 def test_no_event(text: str) -> None:
     assert _first(text) == NONE
