@@ -91,6 +91,10 @@ VOCABULARY = [
     ("Gunmen have taken at least six villagers from their homes in the district.",
      "Abduction/forced disappearance"),
     ("Troops killed 14 insurgents near the border, the army said.", "Armed clash"),
+    ("Coalition aircraft carried out raids on rebel positions in the valley.",
+     "Air/drone strike"),
+    ("The rebel group named a new commander after its chief was killed.",
+     "Change to group/activity"),
     ("Military aircraft fired missiles at the rebel-held town overnight.", "Air/drone strike"),
     ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
     ("Two militants were killed in an encounter with security forces.", "Armed clash"),
@@ -134,6 +138,8 @@ def test_precedence_and_combination(text: str, expected: str) -> None:
 
 
 RETYPED = [
+    ("The army handed over the town to an allied militia on Friday.",
+     "Non-violent transfer of territory"),
     ("Troops opened fire on a humanitarian convoy near the border.", "Attack"),
     ("A soldier shot a civilian cyclist on the main road.", "Attack"),
     ("Gunmen attacked worshippers at a village mosque, killing nine people.", "Attack"),
@@ -160,6 +166,12 @@ def test_losses_told_with_their_strike_are_the_strike() -> None:
     claims = _claims("A missile killed nine soldiers at a training ground.")
     assert [c.sub_event_type for c in claims if not c.background] == [
         "Shelling/artillery/missile attack"]
+
+
+def test_a_mine_that_hit_a_vehicle_is_one_claim() -> None:
+    claims = _claims("A roadside bomb hit an army truck near the pass, wounding four soldiers.")
+    assert [c.sub_event_type for c in claims if not c.background] == [
+        "Remote explosive/landmine/IED"]
 
 
 def test_negated_event_is_not_told() -> None:
