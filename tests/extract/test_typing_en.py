@@ -144,6 +144,7 @@ RETYPED = [
     ("A soldier shot a civilian cyclist on the main road.", "Attack"),
     ("Gunmen attacked worshippers at a village mosque, killing nine people.", "Attack"),
     ("Gunmen attacked an army checkpoint, killing nine soldiers.", "Armed clash"),
+    ("Troops attacked rebel positions on the east bank of the river.", "Armed clash"),
     ("Rebels entered the town without any resistance after the garrison left.",
      "Non-violent transfer of territory"),
 ]
@@ -239,6 +240,7 @@ def test_protest_against_violence_is_peaceful() -> None:
     "The group claimed responsibility for the bombing of the railway line.",
     "The government imposed sanctions over the missile tests.",
     "Police arrested two men suspected of smuggling cocaine through the port.",
+    "Armed robbers attacked a jewellery shop and escaped with gold.",
 ])
 def test_no_event(text: str) -> None:
     assert _first(text) == NONE
