@@ -212,6 +212,15 @@ def test_who_gains_ground_without_a_known_actor(text: str, expected: str) -> Non
     assert _first(text) == expected
 
 
+def test_war_words_near_crime_or_disaster_words_stay_events() -> None:
+    """The non-event rules look for crime and disaster words, not for who reports."""
+    assert _first("Rebels seized the border crossing, the border guard service said.") == (
+        "Non-state actor overtakes territory")
+    assert _first("Troops were redeployed to the south after the evacuation of the city.") == (
+        "Change to group/activity")
+    assert _first("Explosions rocked an oil refinery after a drone attack overnight.") != NONE
+
+
 def test_captured_people_are_not_ground() -> None:
     assert _first("Two captured soldiers were shown on television on Monday.") == NONE
 
