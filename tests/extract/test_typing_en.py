@@ -82,6 +82,9 @@ VOCABULARY = [
     ("A car bombing killed a local official outside his home.",
      "Remote explosive/landmine/IED"),
     # a strike on a depot is a strike; only weapons found or seized are disrupted
+    # a strike told inside its condemnation is still told
+    ("The UN condemned Friday's missile strike on the station, which killed 50 people.",
+     "Shelling/artillery/missile attack"),
     ("Rockets struck an ammunition depot behind the front line.",
      "Shelling/artillery/missile attack"),
     ("The ministry said its forces had taken the village after a week of fighting.",
