@@ -76,6 +76,8 @@ VOCABULARY = [
     ("The two armies swapped 90 prisoners of war at the frontier.", "Agreement"),
     ("A drone attack on the port was repelled overnight, the governor said.",
      "Disrupted weapons use"),
+    ("Electronic warfare units jammed 14 drones over the city overnight.",
+     "Disrupted weapons use"),
     ("Soldiers blew up the bridge over the river before dawn.", "Looting/property destruction"),
     ("Artillery units fired cluster munitions at the railway station.",
      "Shelling/artillery/missile attack"),
