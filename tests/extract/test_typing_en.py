@@ -101,6 +101,9 @@ VOCABULARY = [
     ("The rebel group named a new commander after its chief was killed.",
      "Change to group/activity"),
     ("Military aircraft fired missiles at the rebel-held town overnight.", "Air/drone strike"),
+    # cruise missiles from distant bombers stay missile attacks
+    ("Strategic bombers launched cruise missiles at the capital overnight.",
+     "Shelling/artillery/missile attack"),
     ("Bandits killed twelve villagers in the settlement overnight.", "Attack"),
     ("Two militants were killed in an encounter with security forces.", "Armed clash"),
     ("Lawyers picketed the court building on Monday.", "Peaceful protest"),
