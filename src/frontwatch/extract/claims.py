@@ -184,7 +184,11 @@ class ExtractClaims:
         notes: list[str] = []
         if location is None:
             notes.append("no known place in this sentence: location left empty")
-        if hit.family == "territory":
+        if hit.family == "territory" and not (
+            # no known gainer: the trigger's words about who gained ("army troops
+            # recaptured") decide, where the language pack types them
+            roles.gainer_side is None and hit.sub_event_type in self.territory.values()
+        ):
             owner = location.place.country if location and location.place else None
             gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner
             sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]

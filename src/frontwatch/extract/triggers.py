@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from frontwatch.langpack import FLAGS, LangPack
+from frontwatch.langpack import FLAGS, LangPack, load_data
 
 CUE_WINDOW = 40  # characters before a trigger searched for "menace d'", "ce", ...
 
@@ -33,6 +33,36 @@ def _triggers(pack: LangPack) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
         (re.compile(rf"(?<!\w)(?:{t['pattern']})", FLAGS), t)
         for t in pack.get("triggers", "trigger", [])
     ]
+
+
+Retype = tuple[str, re.Pattern[str], re.Pattern[str] | None, dict[str, Any]]
+
+
+@cache
+def _retypes(pack: LangPack) -> list[Retype]:
+    return [
+        (r["family"], re.compile(r["cue"], FLAGS),
+         re.compile(r["unless"], FLAGS) if r.get("unless") else None, r)
+        for r in pack.get("triggers", "retype", [])
+    ]
+
+
+def _retype(hit: Hit, sentence: str, pack: LangPack) -> Hit | None:
+    """A general word takes its ACLED type from what the sentence says about the target:
+    an attack on villagers is violence against civilians, not a battle. A rule with
+    `drop = true` says the word tells no ACLED event there (a factory that exploded)."""
+    for family, cue, unless, r in _retypes(pack):
+        if family != hit.family or not cue.search(sentence):
+            continue
+        if "trigger" in r and not re.fullmatch(r["trigger"], hit.text, FLAGS):
+            continue
+        if unless is not None and unless.search(sentence):
+            continue
+        if r.get("drop", False):
+            return None
+        return replace(hit, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
+                       family=r.get("as_family", hit.family))
+    return hit
 
 
 def find_hits(sentence: str, pack: LangPack) -> list[Hit]:
@@ -64,21 +94,45 @@ def find_hits(sentence: str, pack: LangPack) -> list[Hit]:
                     status,
                 )
             )
-    return sorted(hits, key=lambda h: h.start)
+    typed = [t for h in hits if (t := _retype(h, sentence, pack)) is not None]
+    return sorted(typed, key=lambda h: h.start)
 
 
-# A change of territory is the outcome of the fighting around it: when both are told in
-# one sentence, the sentence reports the change. Likewise a downed missile is not a strike.
-SUBSUMES = {"territory": {"clash"}, "disrupted": {"strike"}}
+@cache
+def _rules() -> tuple[dict[str, set[str]], list[dict[str, Any]]]:
+    acled = load_data("acled")
+    subsumes = {k: set(v) for k, v in acled.get("precedence", {}).items()}
+    return subsumes, list(acled.get("combine", []))
+
+
+def _combine(live: list[Hit]) -> list[Hit]:
+    """Two kinds of happening told together can make a third: arrests at a protest are a
+    protest with intervention. The first hit of `family` takes the combined type and the
+    partner's hits go."""
+    for rule in _rules()[1]:
+        families = {h.family for h in live}
+        if rule["family"] not in families or rule["with"] not in families:
+            continue
+        first = next(h for h in live if h.family == rule["family"])
+        live = [
+            replace(h, event_type=rule["event_type"], sub_event_type=rule["sub_event_type"],
+                    family=rule.get("as_family", h.family)) if h is first else h
+            for h in live
+            if h.family != rule["with"]
+        ]
+    return live
 
 
 def select(hits: list[Hit], date_of: dict[int, int | None]) -> list[Hit]:
     """One hit per (family, date) among live hits: several words for one happening
     ("signé ... des accords") make one claim, but the same kind of event told with two
     different dates is two claims. `date_of` maps a hit's start to its date mention."""
-    live = [h for h in hits if h.status == "event"]
+    live = _combine([h for h in hits if h.status == "event"])
     families = {h.family for h in live}
-    dropped = {f for fam in families for f in SUBSUMES.get(fam, set())}
+    # A specific kind outranks the general words told with it: a change of territory is
+    # the outcome of the fighting around it, a grenade attack is not a battle too.
+    subsumes = _rules()[0]
+    dropped = {f for fam in families for f in subsumes.get(fam, set()) if f != fam}
     chosen: dict[tuple[str, int | None], Hit] = {}
     for h in live:
         if h.family in dropped:
