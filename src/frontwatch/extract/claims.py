@@ -65,6 +65,15 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     return None
 
 
+def _country_told(doc: Document, pos: int) -> str | None:
+    """The country of the place the text names nearest to `pos`: a village missing from the
+    gazetteer lies where the rest of the report is ("in the Donetsk region")."""
+    told = [p for p in doc.places if p.place is not None and p.place.country
+            and p.relation != "descriptive"]
+    nearest = min(told, key=lambda p: abs(p.start - pos), default=None)
+    return nearest.place.country if nearest is not None else None  # type: ignore[union-attr]
+
+
 def _nearest(items: list[Mention], pos: int) -> Mention | None:
     return min(items, key=lambda m: (abs(m.start - pos), m.start), default=None)
 
@@ -170,7 +179,8 @@ class ExtractClaims:
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
                        people_harmed=any(q.quantity.unit == "civilians"
                                          and q.quantity.outcome in ("killed", "wounded")
-                                         for q in quantities))
+                                         for q in quantities),
+                       sub_event=hit.sub_event_type)
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         if location is None and claimant.get("region"):
@@ -189,8 +199,14 @@ class ExtractClaims:
             # recaptured") decide, where the language pack types them
             roles.gainer_side is None and hit.sub_event_type in self.territory.values()
         ):
-            owner = location.place.country if location and location.place else None
-            gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner
+            owner = (location.place.country if location and location.place
+                     else _country_told(doc, trigger_span[0]))
+            gained_by_owner = roles.gainer_side is not None and (
+                roles.gainer_side == owner
+                # A village no gazetteer knows, taken back ("recaptured") by a state's forces:
+                # the word tells it was theirs.
+                or (owner is None
+                    and pack.regex("triggers", "retaking").search(hit.text) is not None))
             sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]
         if hit.status != "event":
             modality = hit.status

@@ -163,7 +163,11 @@ def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
     for m in re.finditer(rf"(?<!\w)(?:{_alt(words)})(?!\w)", sentence, FLAGS):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        outcome = _outcome(sentence, m.end(), pack, ("killed", "wounded"), within=SINGLE_REACH)
+        # Measured from both ends: "killing a 64-year-old woman" puts a long phrase
+        # between the outcome word and the noun.
+        outcome = (_outcome(sentence, m.end(), pack, ("killed", "wounded"), within=SINGLE_REACH)
+                   or _outcome(sentence, m.start(), pack, ("killed", "wounded"),
+                               within=SINGLE_REACH))
         if outcome:
             # "cinq morts, dont un enfant": one of the five, not a toll of one.
             kind = SUBSET if _subset(sentence, m.start(), pack) else outcome

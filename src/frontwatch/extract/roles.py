@@ -29,6 +29,9 @@ REMOTE = {"strike", "explosive", "grenade"}
 # Violence against civilians: its victims are civilians unless the text names others.
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
+# Kinds of protest led by the protesters even when others step in (ACLED: the police who
+# break up a rally are its actor2); excessive force is coded from those who used it.
+CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
@@ -119,6 +122,7 @@ def assign(
     people_harmed: bool = False,
     speaker_serves: str | None = None,
     speaker_kind: str | None = None,
+    sub_event: str = "",
 ) -> Roles:
     """`trigger` and `victims` (spans of counted losses) use document offsets.
     `hint_side`: a nationality word on the trigger ("a Russian missile strike");
@@ -171,8 +175,8 @@ def assign(
     kind = _kind_for(family)
     voice = None if agent is not None or pack is None or family != "clash" else (
         defence_voice(text, pack))
-    if family in CROWD:
-        return _crowd(subject, place_country, reg)
+    if family in CROWD or sub_event in CROWD_LED:
+        return _crowd(subject, place_country, reg, obj)
     hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
     if subject is None and hint_side:
         subject = reg.for_side(hint_side, kind, "(named by nationality)")
@@ -283,15 +287,18 @@ def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: in
     return text_start + min(later) if later else None
 
 
-def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry) -> Roles:
-    """Protesters are actor1 of their protest; whoever intervenes, actor2."""
+def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry,
+           obj: Actor | None = None) -> Roles:
+    """Protesters are actor1 of their protest; whoever intervenes, actor2 ("were detained
+    by police" names them after the trigger)."""
     side = place_country if place_country in reg.sides else (subject.side if subject else None)
     protesters = reg.for_side(side, "protesters", "(the protesters)") if side else None
     if protesters is None:
         return Roles(subject, None)
     # Only those who step in (police, troops breaking it up) are the protest's actor2;
     # "chanting at Russian soldiers" names whom it addressed.
-    other = subject if subject is not None and reg.kind_of(subject) == "police" else None
+    other = next((a for a in (subject, obj)
+                  if a is not None and reg.kind_of(a) == "police"), None)
     return Roles(protesters, other)
 
 
