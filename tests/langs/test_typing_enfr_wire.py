@@ -1,0 +1,118 @@
+"""Event typing of English and French wire copy about the war: the sub-event the trigger
+words of a sentence point to, for phrasings the news uses (passives, headlines, quotes,
+counted weapons, deportations, flags raised, buildings turned into barracks), and the
+readings that must not become an event of their own (riot police, explosions heard during
+a missile attack, a call-up protesters oppose).
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.extract.triggers import find_hits, select
+from frontwatch.langpack import load_langpacks
+
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+CLASH = "Armed clash"
+DISRUPTED = "Disrupted weapons use"
+ABDUCTION = "Abduction/forced disappearance"
+PROTEST = "Peaceful protest"
+PROTEST_FORCE = "Protest with intervention"
+CHANGE = "Change to group/activity"
+LOOTING = "Looting/property destruction"
+HQ = "Headquarters or base established"
+TERRITORY = "territory"  # settled later from who gains and who owns the place
+
+
+def _types(sentence: str, code: str) -> list[str]:
+    hits = find_hits(sentence, load_langpacks()[code])
+    return [h.sub_event_type for h in select(hits, {})]
+
+
+TYPED = [
+    # Explosions heard while a city is under missile fire belong to the strike.
+    ("en", "Explosions were heard in Kyiv on Tuesday as the capital came under a Russian "
+     "ballistic missile attack.", SHELLING),
+    ("fr", "Des explosions ont retenti mardi à Kiev, visée par une attaque de missiles "
+     "balistiques russes.", SHELLING),
+    # An attack told with its weapon is that weapon's kind.
+    ("fr", "La Russie a attaqué dans la nuit les infrastructures énergétiques avec des dizaines "
+     "de drones.", AIR),
+    ("en", "Ukrainian forces destroyed a Russian Pantsir air defence system near Donetsk with a "
+     "drone.", AIR),
+    # Counted fights along the front.
+    ("en", "Ukraine's military reported 70 combat engagements along the front line.", CLASH),
+    ("fr", "Des forces spéciales ont débarqué sur la rive gauche et se sont heurtées aux "
+     "troupes russes.", CLASH),
+    # Flags raised in the passive, invaders driven out.
+    ("en", "The Ukrainian flag was raised over the village of Robotyne on Monday.", TERRITORY),
+    ("fr", "Le drapeau ukrainien a été hissé sur le village de Robotyne.", TERRITORY),
+    ("fr", "Les troupes ukrainiennes ont chassé les forces russes du village.", TERRITORY),
+    # Missiles destroyed in the passive, with nothing struck in between.
+    ("en", "All 18 missiles fired at Kyiv overnight were destroyed by air defence systems.",
+     DISRUPTED),
+    ("fr", "Les 18 missiles tirés sur Kiev dans la nuit ont tous été détruits par la défense "
+     "antiaérienne.", DISRUPTED),
+    # Bombs that went off under a car.
+    ("en", "An official was killed when a bomb planted under his car went off.", IED),
+    # Firing on civilians.
+    ("en", "Russian troops fired on a civilian car at a checkpoint, killing a woman and her "
+     "son.", "Attack"),
+    # Deportations and people whose whereabouts no one knows.
+    ("en", "Russian forces have forcibly deported hundreds of Ukrainian children.", ABDUCTION),
+    ("fr", "Les forces russes ont déporté de force des centaines d'enfants ukrainiens.",
+     ABDUCTION),
+    ("fr", "Des hommes armés ont emmené un journaliste de son domicile, et on ignore depuis où "
+     "il se trouve.", ABDUCTION),
+    # Marches and protests against a call-up: the protest is the event.
+    ("en", "Thousands of people marched through the streets of Kyiv on Sunday.", PROTEST),
+    ("fr", "Des milliers de personnes ont défilé dimanche dans les rues de Kiev.", PROTEST),
+    ("en", "Dozens of women whose husbands were mobilised demonstrated in central Moscow.",
+     PROTEST),
+    ("fr", "Des dizaines de femmes dont les maris ont été mobilisés ont manifesté à Moscou.",
+     PROTEST),
+    ("en", "Riot police dispersed an anti-mobilisation rally in Makhachkala.", PROTEST_FORCE),
+    ("fr", "La police anti-émeute a dispersé un rassemblement contre la mobilisation à "
+     "Makhatchkala.", PROTEST_FORCE),
+    # Goods carried off by retreating troops.
+    ("en", "Retreating Russian troops stole tractors and grain from farms.", LOOTING),
+    ("fr", "En se retirant, les troupes russes ont volé des tracteurs dans les fermes.", LOOTING),
+    # Truces agreed, troops sent, buildings turned into barracks.
+    ("fr", "Les deux parties ont convenu vendredi d'un cessez-le-feu local autour de la "
+     "centrale.", "Agreement"),
+    ("fr", "La Russie a déployé des troupes supplémentaires sur le front de Zaporijjia.", CHANGE),
+    ("en", "Russian troops have turned a kindergarten in the occupied town of Enerhodar into a "
+     "barracks.", HQ),
+    ("fr", "Les troupes russes ont transformé un jardin d'enfants de la ville occupée "
+     "d'Energodar en caserne.", HQ),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence", "sub_event"), TYPED)
+def test_wire_phrasing_is_typed(code: str, sentence: str, sub_event: str) -> None:
+    assert _types(sentence, code)[:1] == [sub_event]
+
+
+SILENT = [
+    # A mobilisation of people to protest is the protest's own, kept as its own event.
+    ("en", "Organisers are mobilising about two thousand men and women to protest on "
+     "Thursday.", CHANGE),
+    # Stolen property recovered by police is crime, not looting.
+    ("en", "Police said they recovered $500,000 in stolen property.", None),
+    # A call for a ceasefire is no ceasefire.
+    ("fr", "Le pape a appelé à un cessez-le-feu immédiat.", None),
+    # Shelled many times is no retaking.
+    ("fr", "La ville a été bombardée à plusieurs reprises.", SHELLING),
+    # "said that" introduces what was said, it does not point back at an earlier event.
+    ("en", "The air force said on Thursday that air defences destroyed 21 drones.", DISRUPTED),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence", "first"), SILENT)
+def test_everyday_and_reported_readings(code: str, sentence: str, first: str | None) -> None:
+    types = _types(sentence, code)
+    assert (types[0] if types else None) == first
