@@ -182,6 +182,13 @@ def test_speakers_by_office_and_name(pipeline: Pipeline, text: str, speaker: str
      "champ près de Balakliïa.", 2),
     ("A Russian drone hit a house in the village of Bilozerka, killing a 64-year-old woman, "
      "regional officials said.", 1),
+    # Numbers spelt out at the start of a sentence, tolls that rose after a long subject.
+    ("Fifty-two people were killed when a Russian missile hit a cafe in the village of Hroza "
+     "on Thursday, officials said.", 52),
+    ("Cinquante-deux personnes ont été tuées jeudi par un missile russe tombé sur un café du "
+     "village de Hroza.", 52),
+    ("The death toll from a Russian missile strike on a pizza restaurant in Kramatorsk on "
+     "Tuesday evening has risen to 12, officials said.", 12),
 ])
 def test_tolls_of_people_named_by_what_they_do(pipeline: Pipeline, text: str,
                                                 killed: int) -> None:
@@ -198,3 +205,16 @@ def test_tolls_of_people_named_by_what_they_do(pipeline: Pipeline, text: str,
 ])
 def test_people_injured_by_a_strike_are_civilians(pipeline: Pipeline, text: str) -> None:
     assert _names(_first(pipeline, text)) == (RU_MIL, UA_CIV)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Ukraine's parliament voted on Tuesday to extend general mobilisation for 90 days.",
+     "Government of Ukraine (2019-)"),
+    ("The State Duma on Wednesday raised the upper age limit for conscription to 30.",
+     "Government of Russia (2000-)"),
+])
+def test_parliaments_act_for_their_governments(pipeline: Pipeline, text: str,
+                                               actor: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == CHANGE
+    assert claim.actor1 is not None and claim.actor1.name == actor

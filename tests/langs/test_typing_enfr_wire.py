@@ -89,6 +89,15 @@ TYPED = [
      "barracks.", HQ),
     ("fr", "Les troupes russes ont transformé un jardin d'enfants de la ville occupée "
      "d'Energodar en caserne.", HQ),
+    # Storming positions and breaking through lines are fighting.
+    ("en", "The enemy keeps storming our positions day and night.", CLASH),
+    ("en", "Ukrainian troops have broken through the first line of Russian defences.", CLASH),
+    # Executions filmed, theatres bombed, lone protesters detained.
+    ("en", "A video appeared to show Russian soldiers beheading a Ukrainian prisoner.", "Attack"),
+    ("en", "Russian forces bombed a theatre in Mariupol where civilians were sheltering.", AIR),
+    ("en", "A lone protester holding a blank sign was detained by police.", PROTEST_FORCE),
+    # A headline's attack on the power grid is the missile and drone strike told below it.
+    ("en", "Russia launches massive attack on Ukraine's energy grid", SHELLING),
 ]
 
 

@@ -177,7 +177,8 @@ class ExtractClaims:
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
-                       people_harmed=any(q.quantity.unit == "civilians"
+                       # "the death toll rose to 12" counts people with no noun
+                       people_harmed=any(q.quantity.unit in ("civilians", "people")
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities),
                        sub_event=hit.sub_event_type)
