@@ -207,7 +207,20 @@ def test_people_injured_by_a_strike_are_civilians(pipeline: Pipeline, text: str)
     assert _names(_first(pipeline, text)) == (RU_MIL, UA_CIV)
 
 
+@pytest.mark.parametrize("text", [
+    "Un habitant de Novossibirsk a été arrêté par le FSB pour un don à une fondation "
+    "ukrainienne.",
+    "A Novosibirsk man was arrested by the FSB over a donation to a Ukrainian charity.",
+])
+def test_who_made_an_arrest_told_after_it(pipeline: Pipeline, text: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == "Arrests"
+    assert _names(claim) == ("Government of Russia (2000-)", None)
+
+
 @pytest.mark.parametrize(("text", "actor"), [
+    ("Le Parlement ukrainien a voté mardi la prolongation de la mobilisation générale.",
+     "Government of Ukraine (2019-)"),
     ("Ukraine's parliament voted on Tuesday to extend general mobilisation for 90 days.",
      "Government of Ukraine (2019-)"),
     ("The State Duma on Wednesday raised the upper age limit for conscription to 30.",

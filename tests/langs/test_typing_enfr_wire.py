@@ -98,6 +98,24 @@ TYPED = [
     ("en", "A lone protester holding a blank sign was detained by police.", PROTEST_FORCE),
     # A headline's attack on the power grid is the missile and drone strike told below it.
     ("en", "Russia launches massive attack on Ukraine's energy grid", SHELLING),
+    ("fr", "La Russie lance une attaque massive contre le réseau énergétique ukrainien", SHELLING),
+    # Troops entering a town, in the imperfect.
+    ("fr", "Les habitants ont laissé éclater leur joie alors que les troupes ukrainiennes "
+     "entraient dans la ville.", TERRITORY),
+    # A shell that lay unexploded and went off later is no shelling.
+    ("fr", "Un garçon a été tué par l'explosion d'un obus non explosé dans la cour de sa "
+     "maison.", IED),
+    ("fr", "Les troupes ukrainiennes ont percé la première ligne de défense russe.", CLASH),
+    ("fr", "Une manifestante solitaire a été interpellée par la police sur la place Rouge.",
+     PROTEST_FORCE),
+    ("fr", "Une vidéo semble montrer des soldats russes décapitant un prisonnier ukrainien.",
+     "Attack"),
+    # An annexion signed is no agreement between parties; the votes before it are "Other".
+    ("fr", "Vladimir Poutine a signé vendredi l'annexion de quatre régions, à l'issue de "
+     "référendums qualifiés de simulacres.", "Other"),
+    # A recruitment office set on fire is property destroyed, not recruitment.
+    ("fr", "Un bureau de recrutement militaire a été incendié dans la nuit à Saint-Pétersbourg.",
+     LOOTING),
 ]
 
 

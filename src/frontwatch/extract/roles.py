@@ -147,12 +147,14 @@ def assign(
         # fight has no subject, the clause telling it again has one.
         before = [(m, a) for m, a in after if m.end <= again and id(m) not in is_victim]
         after = [(m, a) for m, a in after if (m, a) not in before]
+    # "arrested by the FSB": the agent is read before arrests drop the state from whom
+    # they name.
+    agent = _agent(family, after, trigger[1], text, text_start, pack)
+    after = [x for x in after if x is not agent]
     if family == "arrest":
         # Whom they arrested is named only if a group ("detained a man", "passing the
         # positions of Ukrainian air defences" name none).
         after = [(m, a) for m, a in after if a.inter not in (1, 7, 8)]
-    agent = _agent(family, after, trigger[1], text, text_start, pack)
-    after = [x for x in after if x is not agent]
     if family in REMOTE or family not in VIOLENT | {"agreement"}:
         # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
         # the verb is where it happened or what it is about, not a party to it.
