@@ -211,6 +211,7 @@ def test_people_injured_by_a_strike_are_civilians(pipeline: Pipeline, text: str)
     "Un habitant de Novossibirsk a été arrêté par le FSB pour un don à une fondation "
     "ukrainienne.",
     "A Novosibirsk man was arrested by the FSB over a donation to a Ukrainian charity.",
+    "A Russian court on Monday jailed a Moscow municipal deputy for seven years.",
 ])
 def test_who_made_an_arrest_told_after_it(pipeline: Pipeline, text: str) -> None:
     claim = _first(pipeline, text)

@@ -116,6 +116,20 @@ TYPED = [
     # A recruitment office set on fire is property destroyed, not recruitment.
     ("fr", "Un bureau de recrutement militaire a été incendié dans la nuit à Saint-Pétersbourg.",
      LOOTING),
+    # The Russian defence ministry's daily briefing.
+    ("en", "Units of the Battlegroup West improved their tactical position and inflicted losses "
+     "on three Ukrainian brigades near Kupiansk.", CLASH),
+    ("en", "Ukrainian losses in the Donetsk direction amounted to up to 300 servicemen over the "
+     "past day.", CLASH),
+    ("en", "Ukrainian forces launched a surprise cross-border incursion into Russia's Kursk "
+     "region, engaging Russian border guards.", CLASH),
+    # Detainees whose families are not told where they are held have disappeared.
+    ("en", "Occupation authorities have detained at least 15 civilians and their relatives have "
+     "not been told where they are held.", ABDUCTION),
+    # Bodies handed over are an exchange agreed; a decree signed is no agreement.
+    ("en", "Russia handed over the bodies of 212 fallen Ukrainian defenders.", "Agreement"),
+    ("en", "Putin signed a decree on Friday increasing the size of Russia's armed forces by "
+     "170,000 troops.", CHANGE),
 ]
 
 
