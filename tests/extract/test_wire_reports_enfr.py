@@ -212,6 +212,9 @@ def test_people_injured_by_a_strike_are_civilians(pipeline: Pipeline, text: str)
     "ukrainienne.",
     "A Novosibirsk man was arrested by the FSB over a donation to a Ukrainian charity.",
     "A Russian court on Monday jailed a Moscow municipal deputy for seven years.",
+    # Sentenced after an arrest: the arrest, with its agent, is the claim.
+    "Un habitant de Novossibirsk a été condamné à 12 ans de prison pour haute trahison après "
+    "avoir été arrêté par le FSB.",
 ])
 def test_who_made_an_arrest_told_after_it(pipeline: Pipeline, text: str) -> None:
     claim = _first(pipeline, text)

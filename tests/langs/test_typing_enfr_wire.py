@@ -130,6 +130,22 @@ TYPED = [
     ("en", "Russia handed over the bodies of 212 fallen Ukrainian defenders.", "Agreement"),
     ("en", "Putin signed a decree on Friday increasing the size of Russia's armed forces by "
      "170,000 troops.", CHANGE),
+    ("fr", "Les unités du groupement Ouest ont amélioré leurs positions tactiques et infligé des "
+     "pertes à trois brigades ukrainiennes.", CLASH),
+    ("fr", "Les pertes ukrainiennes dans la direction de Donetsk se sont élevées à 300 militaires.",
+     CLASH),
+    ("fr", "Les autorités d'occupation ont arrêté au moins 15 civils, et leurs proches ignorent où "
+     "ils sont détenus.", ABDUCTION),
+    ("fr", "Un tribunal russe a condamné lundi un élu municipal à sept ans de prison.", "Arrests"),
+    # Bodies handed back are an exchange, "tombés au combat" tells no fight.
+    ("fr", "La Russie a remis les corps de 212 soldats ukrainiens tombés au combat.", "Agreement"),
+    ("fr", "Vladimir Poutine a signé un décret portant les effectifs de l'armée russe à 1,32 "
+     "million de militaires.", CHANGE),
+    # Flowers laid by crowds in memory of the dead are a peaceful protest (ACLED).
+    ("fr", "Plusieurs centaines de personnes ont déposé des fleurs devant le monument aux victimes "
+     "de la répression.", PROTEST),
+    ("en", "Hundreds of people laid flowers at the monument to the victims of political "
+     "repression.", PROTEST),
 ]
 
 
