@@ -13,10 +13,12 @@ from datetime import date
 import pytest
 
 from frontwatch.api import build_pipeline
+from frontwatch.langpack import load_langpacks
 from frontwatch.model import Claim
 from frontwatch.pipeline import Pipeline
 from frontwatch.read import Defaults
 from frontwatch.read.core import make_document
+from frontwatch.resolve.dates import find_dates
 
 RU_MIL = "Military Forces of Russia (2000-)"
 UA_MIL = "Military Forces of Ukraine (2019-)"
@@ -235,3 +237,32 @@ def test_parliaments_act_for_their_governments(pipeline: Pipeline, text: str,
     claim = _first(pipeline, text)
     assert claim.sub_event_type == CHANGE
     assert claim.actor1 is not None and claim.actor1.name == actor
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The plant lost external power again, as it has since Russia seized it in March last "
+     "year."),
+    ("fr", "La centrale a de nouveau perdu son alimentation, comme depuis sa prise en mars de "
+     "l'année dernière."),
+])
+def test_a_month_of_last_year(code: str, text: str) -> None:
+    found = find_dates(text, load_langpacks()[code], date(2023, 3, 9))
+    assert [(f.value.start, f.value.end) for f in found] == [(date(2022, 3, 1),
+                                                              date(2022, 3, 31))]
+
+
+def test_a_recalled_seizure_is_no_fresh_event(pipeline: Pipeline) -> None:
+    doc = make_document("test:wire", "Russia fired 81 missiles at cities across Ukraine early on "
+                        "Thursday.\n\nThe Zaporizhzhia nuclear plant lost external power for the "
+                        "sixth time since Russia seized it in March last year.",
+                        Defaults(published=date(2023, 3, 9), outlet="Wire"))
+    claims = pipeline(doc).claims
+    assert [c.sub_event_type for c in claims if not c.background] == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_drones_disabled_by_electronic_warfare(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "The Kremlin said Ukraine had attempted a drone attack on the Kremlin "
+                             "overnight and that two drones had been disabled by electronic "
+                             "warfare.")
+    assert claim.sub_event_type == DISRUPTED
