@@ -266,3 +266,13 @@ def test_drones_disabled_by_electronic_warfare(pipeline: Pipeline) -> None:
                              "overnight and that two drones had been disabled by electronic "
                              "warfare.")
     assert claim.sub_event_type == DISRUPTED
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le Kremlin a accusé mercredi l'Ukraine d'avoir tenté de tuer Vladimir Poutine lors d'une "
+     "attaque de drones contre le Kremlin.", "Government of Russia"),
+    ("The Kremlin accused Ukraine on Wednesday of attempting a drone attack on the Kremlin.",
+     "Government of Russia"),
+])
+def test_an_accuser_is_the_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _first(pipeline, text).claimed_by == speaker

@@ -146,6 +146,11 @@ TYPED = [
      "de la répression.", PROTEST),
     ("en", "Hundreds of people laid flowers at the monument to the victims of political "
      "repression.", PROTEST),
+    # Drones put out of action by electronic warfare; a dam destroyed with no strike told.
+    ("fr", "Le Kremlin a affirmé que deux drones avaient été mis hors d'état de nuire par la "
+     "guerre électronique.", DISRUPTED),
+    ("fr", "Le barrage de Kakhovka a été détruit dans la nuit de lundi à mardi, provoquant des "
+     "inondations.", LOOTING),
 ]
 
 
@@ -164,6 +169,8 @@ SILENT = [
     ("fr", "Le pape a appelé à un cessez-le-feu immédiat.", None),
     # Shelled many times is no retaking.
     ("fr", "La ville a été bombardée à plusieurs reprises.", SHELLING),
+    # A school destroyed by a missile is the strike's damage.
+    ("fr", "L'école du village a été détruite par un missile russe.", SHELLING),
     # "said that" introduces what was said, it does not point back at an earlier event.
     ("en", "The air force said on Thursday that air defences destroyed 21 drones.", DISRUPTED),
 ]
