@@ -276,3 +276,18 @@ def test_drones_disabled_by_electronic_warfare(pipeline: Pipeline) -> None:
 ])
 def test_an_accuser_is_the_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert _first(pipeline, text).claimed_by == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said on Friday its forces had taken complete control of the steelworks in Mariupol.",
+    "La Russie a affirmé vendredi que ses forces avaient pris le contrôle total de l'aciérie de "
+    "Marioupol.",
+])
+def test_russia_said_is_its_defence_ministry(pipeline: Pipeline, text: str) -> None:
+    assert _first(pipeline, text).claimed_by == "Russian Ministry of Defence"
+
+
+def test_a_side_announces_the_others_surrender(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "The Russian defence ministry said 2,439 fighters had laid down "
+                               "their arms in Mariupol since Monday.")
+    assert claims and _names(claims[0]) == (RU_MIL, UA_MIL)

@@ -198,6 +198,14 @@ def assign(
         # A governor reports strikes on his region: the attacker is the other side.
         opponent = reg.opponent(speaker_serves)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
+    if subject is None and speaker_side and role == "loses" and pack is not None and (
+        pack.regex("actors", "surrender", words=False).search(
+            text[trigger[0] - text_start : trigger[1] - text_start]) is not None
+    ):
+        # "2,439 fighters had laid down their arms, the ministry said": a side announces
+        # the other side's surrender, never its own.
+        opponent = reg.opponent(speaker_side)
+        subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_side and family in VIOLENT | POLITICAL:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
     own_side = speaker_side or speaker_serves
