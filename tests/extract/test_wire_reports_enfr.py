@@ -291,3 +291,17 @@ def test_a_side_announces_the_others_surrender(pipeline: Pipeline) -> None:
     claims = _claims(pipeline, "The Russian defence ministry said 2,439 fighters had laid down "
                                "their arms in Mariupol since Monday.")
     assert claims and _names(claims[0]) == (RU_MIL, UA_MIL)
+
+
+def test_occupiers_are_russias_army(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Les occupants ont installé une base dans un camp de vacances près "
+                             "de Nova Kakhovka, a indiqué l'armée ukrainienne.")
+    assert claim.sub_event_type == "Headquarters or base established"
+    assert claim.actor1 is not None and claim.actor1.name == RU_MIL
+
+
+def test_a_capital_named_by_its_region_is_a_place(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Des drones kamikazes ont frappé des infrastructures énergétiques "
+                             "dans la région de Kiev dans la nuit.")
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.country == "UA"

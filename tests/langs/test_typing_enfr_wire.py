@@ -151,6 +151,11 @@ TYPED = [
      "guerre électronique.", DISRUPTED),
     ("fr", "Le barrage de Kakhovka a été détruit dans la nuit de lundi à mardi, provoquant des "
      "inondations.", LOOTING),
+    # "abattu" said of a person is a killing, not a drone brought down.
+    ("fr", "Des soldats russes ont abattu un cycliste dans une rue de Boutcha.", "Attack"),
+    # Taken without a fight.
+    ("fr", "Les forces soutenues par la Russie ont pris le contrôle de la ville sans combat après "
+     "le départ des unités ukrainiennes.", "Non-violent transfer of territory"),
 ]
 
 
@@ -169,6 +174,8 @@ SILENT = [
     ("fr", "Le pape a appelé à un cessez-le-feu immédiat.", None),
     # Shelled many times is no retaking.
     ("fr", "La ville a été bombardée à plusieurs reprises.", SHELLING),
+    ("fr", "Les occupants ont tenté à cinq reprises de percer nos défenses près de Bakhmout.",
+     CLASH),
     # A school destroyed by a missile is the strike's damage.
     ("fr", "L'école du village a été détruite par un missile russe.", SHELLING),
     # "said that" introduces what was said, it does not point back at an earlier event.
