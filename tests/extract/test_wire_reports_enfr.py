@@ -305,3 +305,11 @@ def test_a_capital_named_by_its_region_is_a_place(pipeline: Pipeline) -> None:
                              "dans la région de Kiev dans la nuit.")
     assert claim.location is not None and claim.location.place is not None
     assert claim.location.place.country == "UA"
+
+
+def test_police_who_broke_up_a_protest_unnamed(pipeline: Pipeline) -> None:
+    # "were detained at protests": no one named, the police of the country intervened.
+    claim = _first(pipeline, "More than 60 people were detained at protests against "
+                             "mobilisation in Moscow, OVD-Info said.")
+    assert claim.sub_event_type == WITH_INTERVENTION
+    assert _names(claim) == (RU_PROTESTERS, RU_POLICE)

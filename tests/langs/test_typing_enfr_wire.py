@@ -153,6 +153,21 @@ TYPED = [
      "inondations.", LOOTING),
     # "abattu" said of a person is a killing, not a drone brought down.
     ("fr", "Des soldats russes ont abattu un cycliste dans une rue de Boutcha.", "Attack"),
+    # People seized whose fate no one knows, or held incommunicado.
+    ("en", "The mayor of occupied Dniprorudne was seized by Russian soldiers and his fate is "
+     "unknown.", ABDUCTION),
+    ("en", "An activist was taken from her home in Crimea by FSB officers and held "
+     "incommunicado for two weeks.", ABDUCTION),
+    # Prisoners brought home in an exchange.
+    ("en", "Ukraine brought home 95 prisoners of war from Russian captivity in the latest "
+     "exchange.", "Agreement"),
+    ("fr", "L'Ukraine a fait revenir 95 prisonniers de guerre lors du dernier échange.",
+     "Agreement"),
+    # New armies counted, command posts deployed.
+    ("en", "Russia announced the creation of two new combined arms armies and 14 new divisions.",
+     CHANGE),
+    ("en", "Russian forces have deployed a command post on the grounds of the nuclear power "
+     "plant.", HQ),
     # Taken without a fight.
     ("fr", "Les forces soutenues par la Russie ont pris le contrôle de la ville sans combat après "
      "le départ des unités ukrainiennes.", "Non-violent transfer of territory"),

@@ -178,7 +178,8 @@ def assign(
     voice = None if agent is not None or pack is None or family != "clash" else (
         defence_voice(text, pack))
     if family in CROWD or sub_event in CROWD_LED:
-        return _crowd(subject, place_country, reg, obj)
+        return _crowd(subject, place_country, reg, obj,
+                      sub_event == "Protest with intervention")
     hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
     if subject is None and hint_side:
         subject = reg.for_side(hint_side, kind, "(named by nationality)")
@@ -298,9 +299,10 @@ def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: in
 
 
 def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry,
-           obj: Actor | None = None) -> Roles:
+           obj: Actor | None = None, intervened: bool = False) -> Roles:
     """Protesters are actor1 of their protest; whoever intervenes, actor2 ("were detained
-    by police" names them after the trigger)."""
+    by police" names them after the trigger; "were detained at protests" names no one, and
+    the police of the country stand in)."""
     side = place_country if place_country in reg.sides else (subject.side if subject else None)
     protesters = reg.for_side(side, "protesters", "(the protesters)") if side else None
     if protesters is None:
@@ -309,6 +311,8 @@ def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry,
     # "chanting at Russian soldiers" names whom it addressed.
     other = next((a for a in (subject, obj)
                   if a is not None and reg.kind_of(a) == "police"), None)
+    if other is None and intervened and side:
+        other = reg.for_side(side, "police", "(who intervened)")
     return Roles(protesters, other)
 
 
