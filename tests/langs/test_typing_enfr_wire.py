@@ -30,7 +30,8 @@ TERRITORY = "territory"  # settled later from who gains and who owns the place
 
 def _types(sentence: str, code: str) -> list[str]:
     hits = find_hits(sentence, load_langpacks()[code])
-    return [h.sub_event_type for h in select(hits, {})]
+    # "la guerre" in passing names the war, never an event (claims drop it likewise).
+    return [h.sub_event_type for h in select(hits, {}) if not h.context]
 
 
 TYPED = [
