@@ -313,3 +313,24 @@ def test_police_who_broke_up_a_protest_unnamed(pipeline: Pipeline) -> None:
                              "mobilisation in Moscow, OVD-Info said.")
     assert claim.sub_event_type == WITH_INTERVENTION
     assert _names(claim) == (RU_PROTESTERS, RU_POLICE)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled Kherson on Monday, killing two people, in an attack that officials "
+    "said could amount to a war crime.",
+    "Ukraine's air force said it shot down 20 drones overnight, adding that debris might have "
+    "damaged some houses.",
+    "Les forces russes ont pris le village de Massioutivka, une avancée qui pourrait menacer "
+    "Koupiansk, selon des responsables ukrainiens.",
+])
+def test_a_modal_in_a_later_clause_speaks_of_consequences(pipeline: Pipeline,
+                                                          text: str) -> None:
+    assert _first(pipeline, text).modality in ("asserted", "claimed")
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian offensive could come in the spring, Ukrainian officials said.",
+    "Russia could launch a new offensive in the spring, officials said.",
+])
+def test_a_modal_on_the_event_itself_is_hypothetical(pipeline: Pipeline, text: str) -> None:
+    assert _first(pipeline, text).modality == "hypothetical"

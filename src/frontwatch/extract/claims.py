@@ -22,6 +22,7 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
 SIDE_WINDOW = 30
+CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
@@ -63,6 +64,17 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
         if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
             return str(side)
     return None
+
+
+def _hypothetical(text: str, hit: Hit, pack: LangPack) -> bool:
+    """A modal ("could", "pourrait") makes the event feared or planned when it stands before
+    the trigger, or after it in the same clause ("an offensive could come"); one in a later
+    clause speaks of consequences ("..., killing two, in an attack that could amount to a
+    war crime")."""
+    for m in pack.regex("modality", "hypothetical", words=False).finditer(text):
+        if m.start() < hit.start or not CLAUSE_BREAK.search(text[hit.end : m.start()]):
+            return True
+    return False
 
 
 def _country_told(doc: Document, pos: int) -> str | None:
@@ -213,7 +225,7 @@ class ExtractClaims:
             modality = hit.status
         elif who.denied:
             modality = "denied"
-        elif pack.regex("modality", "hypothetical", words=False).search(s.text):
+        elif _hypothetical(s.text, hit, pack):
             modality = "hypothetical"
         else:
             modality = "claimed" if speaker else "asserted"
