@@ -334,3 +334,16 @@ def test_a_modal_in_a_later_clause_speaks_of_consequences(pipeline: Pipeline,
 ])
 def test_a_modal_on_the_event_itself_is_hypothetical(pipeline: Pipeline, text: str) -> None:
     assert _first(pipeline, text).modality == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Russian missile strike kills seven in Chernihiv\n\nA Russian missile hit the centre of "
+     "Chernihiv on Saturday, Ukrainian officials said.", 7),
+    ("Ukraine: sept morts dans une frappe russe sur Tcherniguiv\n\nUn missile russe a frappé "
+     "samedi le centre de Tcherniguiv, selon les autorités ukrainiennes.", 7),
+])
+def test_headline_tolls_and_datelines(pipeline: Pipeline, text: str, killed: int) -> None:
+    # "kills seven" is a toll; "Ukraine:" heads the story, it is no party to the strike.
+    claim = _first(pipeline, text)
+    assert _killed(claim) == killed
+    assert _names(claim) == (RU_MIL, UA_CIV)
