@@ -111,9 +111,12 @@ def _shifted(place: Place, km: float, bearing: float) -> Place:
 def _region_of(raw: Raw, gaz: Gazetteer) -> list[Place]:
     """"la région de Donetsk": the first-order region, never the city of the same name."""
     if raw.region_phrase:
-        adm = [p for p in gaz.lookup(raw.region_phrase.strip()) if p.feature == "ADM1"]
-        if adm:
-            return adm
+        # "dans la région d'Odessa": the cue's leading words are not part of the name.
+        words = raw.region_phrase.split()
+        for k in range(len(words)):
+            adm = [p for p in gaz.lookup(" ".join(words[k:])) if p.feature == "ADM1"]
+            if adm:
+                return adm
     # "the Province of Ontario": a unit of that name, not the state around a namesake town.
     regions: list[Place] = [p for p in raw.candidates if p.feature == "ADM1"]
     if regions:
@@ -147,6 +150,7 @@ class ResolvePlaces:
         pack = self.langpacks[doc.language]
         packs = tuple(self.langpacks)
         raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
+        speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
             if raw.relation in {"in", "settlement"} and all(
@@ -155,6 +159,10 @@ class ResolvePlaces:
                 raw.relation = "region"  # "Donetsk region", "Донецкой области": named whole
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
+            if any(s <= raw.start and raw.end <= e for s, e in speakers):
+                # "the governor of Belgorod region said", "Kyiv said": where the speaker
+                # sits, not where the event happened; claims never take it as their place.
+                raw.relation = "descriptive"
         ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages)
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):

@@ -1,0 +1,105 @@
+"""Places in war reports: inflected and adjectival names, old and new names, other
+spellings, speakers' places, in Ukrainian, Russian, English and French."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frontwatch import api
+from frontwatch.model import PlaceMention
+from frontwatch.read import Defaults
+
+VINNYTSIA, NOVA_KAKHOVKA, BELGOROD_OBLAST, SHEBEKINO = 689558, 699839, 578071, 495112
+LYMAN_DONETSK, ODESA_OBLAST, KYIV = 704204, 698738, 703448
+
+
+def _places(tmp_path: Path, text: str) -> list[PlaceMention]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = api.places([str(path)], Defaults()).documents
+    assert not doc.errors, doc.errors
+    return doc.places
+
+
+def _ids(places: list[PlaceMention]) -> dict[str, int | None]:
+    return {p.text: p.place.geonames_id if p.place else None for p in places}
+
+
+def test_genitive_is_the_city_not_a_village_of_that_spelling(tmp_path: Path) -> None:
+    # "Винницы" is also the nominative of a village near Saint Petersburg.
+    ids = _ids(_places(tmp_path, "Удар по Виннице\n\nРакета упала на окраине Винницы, "
+                                 "сообщили власти.\n"))
+    assert ids["Винницы"] == VINNYTSIA
+
+
+def test_inflected_adjective_and_noun(tmp_path: Path) -> None:
+    ids = _ids(_places(tmp_path, "Взрывы в Херсонской области\n\nВ Новой Каховке прогремели "
+                                 "взрывы, после чего в Новую Каховку прибыли спасатели.\n"))
+    assert ids["Новой Каховке"] == NOVA_KAKHOVKA and ids["Новую Каховку"] == NOVA_KAKHOVKA
+
+
+def test_adjectival_village_names_in_any_case(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Бои в Донецкой области\n\nВойска ведут бои под Опытным "
+                               "южнее Бахмута и у Первомайского.\n")
+    opytne = next(p for p in places if p.text == "Опытным")
+    assert opytne.place and opytne.place.name == "Opytne" and opytne.place.country == "UA"
+    assert any(p.text == "Первомайского" for p in places)
+
+
+def test_a_sentence_opening_word_starts_no_name(tmp_path: Path) -> None:
+    ids = _ids(_places(tmp_path, "Бої на сході\n\nПоблизу Лиману на Донеччині тривають бої. "
+                                 "Колишній Дніпропетровськ приймає поранених.\n"))
+    assert ids["Лиману"] == LYMAN_DONETSK
+    assert ids["Дніпропетровськ"] == 709930  # Dnipro
+
+
+def test_villages_gazetteered_only_in_latin(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Обстріли на Харківщині\n\nОкупанти обстріляли Новоселівку "
+                               "на Харківщині.\n")
+    novoselivka = next(p for p in places if p.text == "Новоселівку")
+    assert novoselivka.place and novoselivka.place.country == "UA"
+
+
+def test_a_region_after_a_name_is_its_container(tmp_path: Path) -> None:
+    # Not the rest of a longer name "Донецк Ростовской ...": the Russian town, not the
+    # Ukrainian city.
+    places = _places(tmp_path, "Беспилотник упал\n\nБеспилотник упал в городе Донецк "
+                               "Ростовской области, никто не пострадал.\n")
+    donetsk = next(p for p in places if p.text == "Донецк")
+    assert donetsk.place and donetsk.place.country == "RU"
+
+
+def test_french_transcriptions(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Combats dans l'est\n\nLes forces russes bombardent "
+                               "Lyssytchansk, Vouhledar et Chassiv Iar ; un drone a frappé "
+                               "Chebekino, dans la région de Belgorod.\n")
+    names = {p.text: p.place.name for p in places if p.place}
+    assert names["Lyssytchansk"] == "Lysychansk" and names["Vouhledar"] == "Vuhledar"
+    assert names["Chassiv Iar"] == "Chasiv Yar" and names["Chebekino"] == "Shebekino"
+
+
+def test_sentence_opening_a_in_french(tmp_path: Path) -> None:
+    ids = _ids(_places(tmp_path, "Frappes\n\nÀ Belgorod, ville russe proche de la frontière, "
+                                 "des tirs ont été signalés.\n"))
+    assert ids["Belgorod"] == 578072
+
+
+def test_region_cue_with_its_leading_words(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Frappes\n\nDes frappes ont touché le port, dans la région "
+                               "d'Odessa.\n")
+    (odesa,) = [p for p in places if p.text == "Odessa"]
+    assert odesa.place and odesa.place.geonames_id == ODESA_OBLAST
+
+
+def test_a_speakers_place_is_kept_but_not_the_events(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Атака на Шебекино\n\nБеспилотник атаковал Шебекино, сообщил "
+                               "губернатор Белгородской области.\n")
+    region = next(p for p in places if p.text == "Белгородской области")
+    assert region.relation == "descriptive" and region.place
+    assert region.place.geonames_id == BELGOROD_OBLAST
+    path = tmp_path / "claim.txt"
+    path.write_text("Атака на Шебекино\n\nБеспилотник атаковал Шебекино, сообщил губернатор "
+                    "Белгородской области.\n", encoding="utf-8")
+    (doc,) = api.extract([str(path)], Defaults()).documents
+    located = [c.location.place.geonames_id for c in doc.claims if c.location and c.location.place]
+    assert located and all(gid == SHEBEKINO for gid in located)
