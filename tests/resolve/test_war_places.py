@@ -103,3 +103,24 @@ def test_a_speakers_place_is_kept_but_not_the_events(tmp_path: Path) -> None:
     (doc,) = api.extract([str(path)], Defaults()).documents
     located = [c.location.place.geonames_id for c in doc.claims if c.location and c.location.place]
     assert located and all(gid == SHEBEKINO for gid in located)
+
+
+def test_a_bank_is_the_bank_not_the_city(tmp_path: Path) -> None:
+    for text, phrase in (
+        ("Бої на півдні\n\nВорог обстріляв позиції на правому березі Дніпра і біля "
+         "правого берега Дніпра.\n", "правого берега Дніпра"),
+        ("Fighting in the south\n\nUkrainian marines held positions on the left bank of the "
+         "Dnipro near Krynky.\n", "left bank of the Dnipro"),
+    ):
+        hit = next(p for p in _places(tmp_path, text) if p.text == phrase)
+        assert hit.place and hit.place.feature == "RGN" and "bank" in hit.place.name.casefold()
+
+
+def test_a_county_is_a_closer_place_than_its_country(tmp_path: Path) -> None:
+    path = tmp_path / "county.txt"
+    path.write_text("Protest in England\n\nHundreds of protesters rallied against the war in "
+                    "Essex, England, on Saturday.\n", encoding="utf-8")
+    (doc,) = api.extract([str(path)], Defaults()).documents
+    body = [c for c in doc.claims if "Essex" in c.sentence]
+    assert body and all(c.location and c.location.place and c.location.place.name == "Essex"
+                        for c in body)

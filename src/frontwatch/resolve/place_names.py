@@ -269,9 +269,15 @@ def recognise(
         text = doc.text[tok.start : tokens[j].end]
         before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
         if i == j and _not_a_place(text, tokens, i, places, before, stops, generic, titles,
-                                   starts, sentence_starts, lower, people, gaz):
+                                   starts, sentence_starts, lower, people, gaz, joins):
             i = j + 1
             continue
+        floor = found[-1].end if found else 0
+        wider = spelling.phrase_before(doc.text, tokens, i, j, floor, gaz, places)
+        if wider is not None:  # "правого берега Дніпра", "the left bank of the Dnipro"
+            k, places = wider
+            text = doc.text[tokens[k].start : tokens[j].end]
+            tok = tokens[k]
         found.append(Raw(tok.start, tokens[j].end, text, places))
         i = j + 1
     return found
@@ -280,7 +286,7 @@ def recognise(
 def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], before: str,
                  stops: frozenset[str], generic: frozenset[str], titles: re.Pattern[str],
                  starts: frozenset[int], sentence_starts: frozenset[int], lower: set[str],
-                 people: _People, gaz: Gazetteer) -> bool:
+                 people: _People, gaz: Gazetteer, joins: bool = True) -> bool:
     key = text.casefold()
     if key in stops or key in generic:
         return True
@@ -297,7 +303,7 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
             normalize_name(p.name) == own and p.population >= CAPS_TOWN for p in places
         ))
     if _part_of_longer_name(tokens, i, i, titles, before, stops, starts) and not (
-        _is_country(places) or _unit_follows(tokens, i, gaz)
+        _is_country(places) or (not joins and _unit_follows(tokens, i, gaz))
     ):
         return True
     tok = tokens[i]
@@ -308,7 +314,8 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
 
 def _unit_follows(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
     """The capitals after a name are its region ("Олександрівку Харківської області",
-    "в городе Донецк Ростовской области"), not the rest of a longer name."""
+    "в городе Донецк Ростовской области"), not the rest of a longer name. Only where
+    capitals mark names alone: in English "Air Canada" and "Taco Bell Canada" are names."""
     for n in (1, 2, 3):
         words = tokens[i + 1 : i + 1 + n]
         if len(words) == n and all(_adjacent(a, b) for a, b in itertools.pairwise(

@@ -102,3 +102,39 @@ def respelled(texts: Sequence[str], pack: LangPack, gaz: Gazetteer) -> list[Plac
         for variant in respellings(text, pack):
             found = merge(found, [p for p in gaz.lookup(variant) if p.country in countries])
     return found
+
+
+MAX_PREFIX = 4
+
+
+def phrase_before(text: str, tokens: Sequence[Token], i: int, j: int, floor: int,
+                  gaz: Gazetteer, own: Sequence[Place]) -> tuple[int, list[Place]] | None:
+    """A gazetteer phrase that ends with the name tokens[i..j] and opens with lower-case
+    words: "правого берега Дніпра" (the bank, not the city), "річці Дніпро", "rive gauche du
+    Dniepr". The lower-case words may be inflected; the name stays as written, since a
+    phrase governs its case ("берег Дніпра"). The longest phrase wins. Only a named area
+    (RGN) counts, for a name that alone may mean something else (Dniepr, the city): "the
+    United States" and "the state of Texas" are the name itself, framed by the words
+    before it."""
+    if all(p.feature == "RGN" for p in own):
+        return None  # "the Dnieper" already names the river
+    area = any(p.feature == "RGN" for p in own)
+    name = text[tokens[i].start : tokens[j].end]
+    # One word before a name that may mean an area modifies it: "southeast Asia" is Asia.
+    for k in range(max(0, i - MAX_PREFIX), i - 1 if area else i):
+        prefix = tokens[k:i]
+        if prefix[0].start < floor or "\n" in text[prefix[0].start : tokens[i].start]:
+            continue
+        if not all(t.text.isalpha() and t.text.islower() for t in prefix):
+            continue
+        found = gaz.lookup(text[prefix[0].start : tokens[j].end])
+        if not found:
+            forms = [list(dict.fromkeys((*(t.forms or (t.lemma,)), t.text.lower())))
+                     for t in prefix]
+            for combo in itertools.islice(itertools.product(*forms), MAX_READINGS):
+                found = gaz.lookup(" ".join((*combo, name)))
+                if found:
+                    break
+        if found and all(p.feature == "RGN" and p not in own for p in found):
+            return k, found
+    return None
