@@ -124,3 +124,16 @@ def test_a_county_is_a_closer_place_than_its_country(tmp_path: Path) -> None:
     body = [c for c in doc.claims if "Essex" in c.sentence]
     assert body and all(c.location and c.location.place and c.location.place.name == "Essex"
                         for c in body)
+
+
+def test_a_nationality_adjective_is_no_village(tmp_path: Path) -> None:
+    # "украинский" romanised is an alternate name of Novoukrainskiy (Krasnodar krai).
+    places = _places(tmp_path, "Атака\n\nУкраинский беспилотник сбросил взрывное устройство "
+                               "на автостоянку в Белгороде.\n")
+    assert [p.text for p in places] == ["Белгороде"]
+
+
+def test_a_text_naming_a_side_is_about_the_war(tmp_path: Path) -> None:
+    ids = _ids(_places(tmp_path, "Drones\n\nLa défense antiaérienne ukrainienne a intercepté "
+                                 "13 drones au-dessus d'Odessa, a annoncé le commandement Sud.\n"))
+    assert ids["Odessa"] == 698740  # Odesa, not Odessa, Texas

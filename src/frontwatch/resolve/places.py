@@ -21,7 +21,7 @@ import math
 import re
 from functools import cache
 
-from frontwatch.langpack import FLAGS, LangPack, load_data
+from frontwatch.langpack import FLAGS, LangPack, load_data, union
 from frontwatch.model import Document, Place, PlaceMention
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
@@ -46,6 +46,24 @@ def _stop_names(packs: tuple[LangPack, ...]) -> frozenset[str]:
         for side_words in pack.get("actors", "sides", {}).values():
             words.update(w.casefold() for w in side_words)
     return frozenset(words)
+
+
+@cache
+def _side_adjectives(packs: tuple[LangPack, ...]) -> re.Pattern[str]:
+    """Nationality words written as patterns ("украинск\\w+"): adjectives that the
+    lemmatiser, a gender or a romanisation could turn into a village's name."""
+    patterns = [
+        w for pack in packs for side_words in pack.get("actors", "sides", {}).values()
+        for w in side_words if re.search(r"[\\()\[\]*+?|]", w)
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", FLAGS)
+
+
+def _names_a_side(doc: Document, pack: LangPack, focus: set[str]) -> bool:
+    """"La défense antiaérienne ukrainienne ... au-dessus d'Odessa": a text that names a
+    side of the conflict is about it, even where it names no country."""
+    words = [w for c, ws in pack.get("actors", "sides", {}).items() if c in focus for w in ws]
+    return bool(words) and union(words).search(doc.text) is not None
 
 
 def _cue(pack: LangPack, key: str) -> re.Pattern[str]:
@@ -150,6 +168,8 @@ class ResolvePlaces:
         pack = self.langpacks[doc.language]
         packs = tuple(self.langpacks)
         raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
+        sides = _side_adjectives(packs)
+        raws = [r for r in raws if not sides.fullmatch(r.text)]  # "Украинский беспилотник"
         speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
@@ -163,7 +183,8 @@ class ResolvePlaces:
                 # "the governor of Belgorod region said", "Kyiv said": where the speaker
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
-        ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages)
+        ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages,
+                                   _names_a_side(doc, pack, self.focus))
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):
             _, why, best = scored[0]
