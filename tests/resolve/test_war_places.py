@@ -137,3 +137,17 @@ def test_a_text_naming_a_side_is_about_the_war(tmp_path: Path) -> None:
     ids = _ids(_places(tmp_path, "Drones\n\nLa défense antiaérienne ukrainienne a intercepté "
                                  "13 drones au-dessus d'Odessa, a annoncé le commandement Sud.\n"))
     assert ids["Odessa"] == 698740  # Odesa, not Odessa, Texas
+
+
+def test_a_direction_named_after_the_town_and_the_town_it_left(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Retreat\n\nRussia said it was pulling its troops back from "
+                               "the Izium area of the Kharkiv region to regroup in the Donetsk "
+                               "direction, effectively conceding the town.\n")
+    assert _by_relation(places, "Donetsk") == "direction"
+    (town,) = [p for p in places if p.relation == "anaphora"]
+    assert town.place and town.place.geonames_id == 707292  # Izium, not Donetsk
+
+
+def _by_relation(places: list[PlaceMention], text: str) -> str:
+    (hit,) = [p for p in places if p.text == text]
+    return hit.relation

@@ -88,7 +88,9 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.relation = "offset"
         bearings = {k.casefold(): v for k, v in pack.get("places", "bearings", {}).items()}
         raw.offset = (float(offset["km"]), float(bearings[offset["bearing"].casefold()]))
-    elif _cue(pack, "direction_before").search(before):
+    elif _cue(pack, "direction_before").search(before) or pack.regex(
+        "places", "direction_after"
+    ).match(after.lstrip()):
         raw.relation = "direction"
     elif _cue(pack, "near_before").search(before):
         raw.relation = "near"
@@ -219,10 +221,12 @@ def _anaphora(doc: Document, pack: LangPack) -> list[PlaceMention]:
     for m in pack.regex("places", "anaphora").finditer(doc.text):
         if any(0 <= pm.start - m.end() <= 2 for pm in doc.places):
             continue  # "la localité Krasny Liman": the name follows, nothing points back
+        # "the town" is a town where something is: not one named as a direction to go.
         previous = [
             pm
             for pm in doc.places
             if pm.end <= m.start() and pm.place is not None and pm.place.feature == "PPL"
+            and pm.relation not in {"direction", "descriptive"}
         ]
         if previous:
             ref = previous[-1]
