@@ -151,3 +151,11 @@ def test_a_direction_named_after_the_town_and_the_town_it_left(tmp_path: Path) -
 def _by_relation(places: list[PlaceMention], text: str) -> str:
     (hit,) = [p for p in places if p.text == text]
     return hit.relation
+
+
+def test_an_old_name_whose_first_reading_is_its_own_spelling(tmp_path: Path) -> None:
+    # The lemmatiser's first reading of "Дзержинська" is the word itself (a surname); the
+    # town's old name Дзержинськ is another reading.
+    ids = _ids(_places(tmp_path, "Бої\n\nНа околицях Торецька, колишнього Дзержинська, "
+                                 "точаться запеклі бої.\n"))
+    assert ids["Дзержинська"] == 709354  # Toretsk

@@ -250,7 +250,7 @@ def recognise(
                 continue
             places = gaz.lookup(span)
             forms = [span]
-            if any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
+            if any(f != t.text.lower() for t in tokens[i : j + 1] for f in t.forms):
                 # Inflected forms ("в Новой Каховке", "з Куп'янська", "под Опытным"): the
                 # dictionary forms too, even where the inflected form is itself a name
                 # ("Винницы" is a village near Saint Petersburg and the genitive of Vinnytsia).
