@@ -159,3 +159,11 @@ def test_an_old_name_whose_first_reading_is_its_own_spelling(tmp_path: Path) -> 
     ids = _ids(_places(tmp_path, "Бої\n\nНа околицях Торецька, колишнього Дзержинська, "
                                  "точаться запеклі бої.\n"))
     assert ids["Дзержинська"] == 709354  # Toretsk
+
+
+def test_a_spelling_known_only_abroad_is_respelled(tmp_path: Path) -> None:
+    # "Еленовка" as written is only Sevan's old name (Armenia); romanised, Olenivka.
+    places = _places(tmp_path, "Бои в Донецкой области\n\nВзрывы прогремели в Еленовке под "
+                               "Донецком.\n")
+    hit = next(p for p in places if p.text == "Еленовке")
+    assert hit.place and hit.place.name == "Olenivka" and hit.place.admin1 == "Donetsk"

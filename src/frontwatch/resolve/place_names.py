@@ -257,8 +257,10 @@ def recognise(
                 forms = spelling.readings(tokens[i : j + 1], pack)
                 for form in forms:
                     places = spelling.merge(places, gaz.lookup(form))
-            if not places:
-                places = spelling.respelled(forms, pack, gaz)  # "Lyssytchansk", "Кринок"
+            if not spelling.in_transcribed(places, pack):
+                # "Lyssytchansk", "Новоселівка"; and "Еленовка", which as written is only
+                # Sevan's old name in Armenia.
+                places = spelling.merge(places, spelling.respelled(forms, pack, gaz))
             if places:
                 match = (j, places)
                 break

@@ -92,6 +92,12 @@ def respellings(text: str, pack: LangPack) -> list[str]:
     return out[:MAX_VARIANTS]
 
 
+def in_transcribed(places: Sequence[Place], pack: LangPack) -> bool:
+    """Some of `places` lie in a country whose names the pack transcribes (or it has none)."""
+    countries = _rules(pack)[3]
+    return not countries or any(p.country in countries for p in places)
+
+
 def respelled(texts: Sequence[str], pack: LangPack, gaz: Gazetteer) -> list[Place]:
     """Places in the transcribed countries under another spelling of any of `texts`."""
     table, _, variants, countries = _rules(pack)
