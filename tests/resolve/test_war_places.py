@@ -167,3 +167,14 @@ def test_a_spelling_known_only_abroad_is_respelled(tmp_path: Path) -> None:
                                "Донецком.\n")
     hit = next(p for p in places if p.text == "Еленовке")
     assert hit.place and hit.place.name == "Olenivka" and hit.place.admin1 == "Donetsk"
+
+
+def test_a_district_or_axis_named_by_its_towns_adjective(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Обстріл\n\nОкупанти розстріляли колону, яка намагалася "
+                               "виїхати з Куп'янського району. На Лиманському напрямку тривають "
+                               "бої.\n")
+    district = next(p for p in places if p.text == "Куп'янського")
+    assert district.place and district.place.geonames_id == 703656  # Kupiansk
+    assert district.geo_precision == 2
+    axis = next(p for p in places if p.text == "Лиманському")
+    assert axis.place and axis.place.geonames_id == LYMAN_DONETSK

@@ -261,6 +261,10 @@ def recognise(
                 # "Lyssytchansk", "Новоселівка"; and "Еленовка", which as written is only
                 # Sevan's old name in Armenia.
                 places = spelling.merge(places, spelling.respelled(forms, pack, gaz))
+            # "Куп'янського району", "на Лиманському напрямку": a district or an axis named
+            # by its town's adjective is the town's, not a village named Lymanske.
+            places = spelling.town_of_adjective(forms, doc.text[tokens[j].end :], pack,
+                                                gaz) or places
             if places:
                 match = (j, places)
                 break

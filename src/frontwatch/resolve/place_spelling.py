@@ -144,3 +144,18 @@ def phrase_before(text: str, tokens: Sequence[Token], i: int, j: int, floor: int
         if found and all(p.feature == "RGN" and p not in own for p in found):
             return k, found
     return None
+
+
+def town_of_adjective(forms: Sequence[str], after: str, pack: LangPack,
+                      gaz: Gazetteer) -> list[Place]:
+    """The town an adjective names when a district or axis word follows it: "Куп'янського
+    району" (куп'янський: Куп'янськ), "Лиманском направлении" (лиманский: Лиман)."""
+    if not pack.regex("places", "district_after").match(after.lstrip()):
+        return []
+    found: list[Place] = []
+    for form in forms:
+        for ending, town in pack.get("places", "town_adjectives", []):
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                found = merge(found, [p for p in gaz.lookup(form[: -len(ending)] + town)
+                                      if p.feature == "PPL"])
+    return found

@@ -88,9 +88,10 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.relation = "offset"
         bearings = {k.casefold(): v for k, v in pack.get("places", "bearings", {}).items()}
         raw.offset = (float(offset["km"]), float(bearings[offset["bearing"].casefold()]))
-    elif _cue(pack, "direction_before").search(before) or pack.regex(
-        "places", "direction_after"
-    ).match(after.lstrip()):
+    elif _cue(pack, "direction_before").search(before) or any(
+        pack.regex("places", key).match(after.lstrip())
+        for key in ("direction_after", "district_after")
+    ):
         raw.relation = "direction"
     elif _cue(pack, "near_before").search(before):
         raw.relation = "near"
