@@ -178,3 +178,12 @@ def test_a_district_or_axis_named_by_its_towns_adjective(tmp_path: Path) -> None
     assert district.geo_precision == 2
     axis = next(p for p in places if p.text == "Лиманському")
     assert axis.place and axis.place.geonames_id == LYMAN_DONETSK
+
+
+def test_french_elisions_and_the_ministry_of_defence(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Frappes\n\nLes forces russes ont bombardé la ville d'Odessa, "
+                               "a indiqué le ministère de la Défense, et Kiev a affirmé que "
+                               "l'Ukraine résisterait.\n")
+    names = {p.text: p.place.name for p in places if p.place}
+    assert names.get("Odessa") == "Odesa" and names.get("Ukraine") == "Ukraine"
+    assert not any("Défense" in p.text for p in places)  # the ministry, not La Défense
