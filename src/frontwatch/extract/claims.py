@@ -28,7 +28,7 @@ BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
 PLACE_RANK = {"in": 0, "settlement": 0, "anaphora": 0, "outskirts": 0, "direction": 1,
               "near": 1, "offset": 1, "region": 2}
-FEATURE_RANK = {"PPL": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}
+FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 1, "RGN": 1, "PCLI": 2}
 
 
 def _within(items: list, s: Sentence) -> list:  # type: ignore[type-arg]

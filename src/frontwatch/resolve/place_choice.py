@@ -84,7 +84,7 @@ class Context:
 
 
 def context(raws: Sequence[Raw], focus: set[str], language: str | None,
-            focus_languages: set[str]) -> Context:
+            focus_languages: set[str], names_a_side: bool = False) -> Context:
     # Only what is certain sets the context: a name with one candidate, or whose candidates
     # all lie in one country (one region).
     names = [normalize_name(r.text) for r in raws]
@@ -111,9 +111,11 @@ def context(raws: Sequence[Raw], focus: set[str], language: str | None,
             if p.geonames_id is not None:
                 seen.setdefault(p.geonames_id, set()).add(name)
     shared = {gid for gid, ns in seen.items() if len(ns) > 1}
-    # The conflict prior only applies to text about the conflict: a focus country named, or
-    # a language mostly written there; "Alexandria" in a US paper is not Oleksandriia.
-    active = focus if (set(countries) & focus or language in focus_languages) else set()
+    # The conflict prior only applies to text about the conflict: a focus country or one of
+    # its sides named, or a language mostly written there; "Alexandria" in a US paper is
+    # not Oleksandriia.
+    about = set(countries) & focus or language in focus_languages or names_a_side
+    active = focus if about else set()
     containers: dict[int, list[Place]] = {}
     for i, (r, nxt) in enumerate(itertools.pairwise(raws)):
         # "Lyman, Donetsk region", "Athens, Ga.", "Kherson (Ukraine)": the region that

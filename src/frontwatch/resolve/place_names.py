@@ -17,12 +17,14 @@ function words, and words the document itself shows are something else:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontwatch.langpack import LangPack, union
 from frontwatch.model import Document, Place, Token
+from frontwatch.resolve import place_spelling as spelling
 from frontwatch.resolve.gazetteer import Gazetteer, normalize_name
 
 MAX_NGRAM = 6
@@ -49,12 +51,10 @@ class Raw:
 
 
 def _masked_spans(doc: Document) -> list[tuple[int, int]]:
-    # Named actors and speakers contain place names that are not places of events.
-    return [
-        (m.start, m.end)
-        for m in doc.mentions
-        if m.kind == "claimant" or (m.kind == "actor" and "actor" in m.data)
-    ]
+    # Named actors ("République populaire de Donetsk") contain place names that are no
+    # places at all. A speaker's place ("губернатор Белгородской области", "the ministry
+    # in Kyiv") is still a place: the stage keeps it, framed as descriptive.
+    return [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and "actor" in m.data]
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -217,7 +217,12 @@ def recognise(
     """`stops`: capitalised words that are never places and never part of a name (function
     words); `generic`: nouns that are never places alone but belong to longer names."""
     masked = _masked_spans(doc)
-    starts = frozenset(s.start for s in doc.sentences if s.is_heading)
+    # Where only names take capitals (Russian, Ukrainian), a capital that opens a sentence
+    # ("Колишній Дніпропетровськ", "Поблизу Лиману") starts no longer name.
+    joins = pack.get("places", "opening_word_joins", True)
+    starts = frozenset(s.start for s in doc.sentences if s.is_heading or not joins)
+    if not joins:  # the splitter keeps some sentences together ("тривають бої. Колишній")
+        starts |= {b.start for a, b in itertools.pairwise(doc.tokens) if a.text in ".!?…"}
     sentence_starts = frozenset(s.start for s in doc.sentences)
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
@@ -244,15 +249,22 @@ def recognise(
             ):
                 continue
             places = gaz.lookup(span)
-            if not places and any(t.lemma != t.text.lower() for t in tokens[i : j + 1]):
-                # Inflected forms ("в Красном Лимане", "з Куп'янська"): try the dictionary
-                # forms, every reading of the last word in turn.
-                words = [t for t in tokens[i : j + 1] if t.text[:1].isalnum()]
-                head = " ".join(t.lemma for t in words[:-1])
-                for form in words[-1].forms or (words[-1].lemma,):
-                    places = gaz.lookup(f"{head} {form}".strip())
-                    if places:
-                        break
+            forms = [span]
+            if any(f != t.text.lower() for t in tokens[i : j + 1] for f in t.forms):
+                # Inflected forms ("в Новой Каховке", "з Куп'янська", "под Опытным"): the
+                # dictionary forms too, even where the inflected form is itself a name
+                # ("Винницы" is a village near Saint Petersburg and the genitive of Vinnytsia).
+                forms = spelling.readings(tokens[i : j + 1], pack)
+                for form in forms:
+                    places = spelling.merge(places, gaz.lookup(form))
+            if not spelling.in_transcribed(places, pack):
+                # "Lyssytchansk", "Новоселівка"; and "Еленовка", which as written is only
+                # Sevan's old name in Armenia.
+                places = spelling.merge(places, spelling.respelled(forms, pack, gaz))
+            # "Куп'янського району", "на Лиманському напрямку": a district or an axis named
+            # by its town's adjective is the town's, not a village named Lymanske.
+            places = spelling.town_of_adjective(forms, doc.text[tokens[j].end :], pack,
+                                                gaz) or places
             if places:
                 match = (j, places)
                 break
@@ -263,9 +275,15 @@ def recognise(
         text = doc.text[tok.start : tokens[j].end]
         before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
         if i == j and _not_a_place(text, tokens, i, places, before, stops, generic, titles,
-                                   starts, sentence_starts, lower, people, gaz):
+                                   starts, sentence_starts, lower, people, gaz, joins):
             i = j + 1
             continue
+        floor = found[-1].end if found else 0
+        wider = spelling.phrase_before(doc.text, tokens, i, j, floor, gaz, places)
+        if wider is not None:  # "правого берега Дніпра", "the left bank of the Dnipro"
+            k, places = wider
+            text = doc.text[tokens[k].start : tokens[j].end]
+            tok = tokens[k]
         found.append(Raw(tok.start, tokens[j].end, text, places))
         i = j + 1
     return found
@@ -274,7 +292,7 @@ def recognise(
 def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], before: str,
                  stops: frozenset[str], generic: frozenset[str], titles: re.Pattern[str],
                  starts: frozenset[int], sentence_starts: frozenset[int], lower: set[str],
-                 people: _People, gaz: Gazetteer) -> bool:
+                 people: _People, gaz: Gazetteer, joins: bool = True) -> bool:
     key = text.casefold()
     if key in stops or key in generic:
         return True
@@ -290,14 +308,27 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
         return not (_is_unit(places) or any(
             normalize_name(p.name) == own and p.population >= CAPS_TOWN for p in places
         ))
-    if _part_of_longer_name(tokens, i, i, titles, before, stops, starts) and not _is_country(
-        places
+    if _part_of_longer_name(tokens, i, i, titles, before, stops, starts) and not (
+        _is_country(places) or (not joins and _unit_follows(tokens, i, gaz))
     ):
         return True
     tok = tokens[i]
     if tok.start in sentence_starts and text.lower() in lower and not _is_unit(places):
         return True  # "Police said ...", "Still, ..."
     return key in people.surnames and not _speaks(places) and not _placed(tokens, i, gaz)
+
+
+def _unit_follows(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """The capitals after a name are its region ("Олександрівку Харківської області",
+    "в городе Донецк Ростовской области"), not the rest of a longer name. Only where
+    capitals mark names alone: in English "Air Canada" and "Taco Bell Canada" are names."""
+    for n in (1, 2, 3):
+        words = tokens[i + 1 : i + 1 + n]
+        if len(words) == n and all(_adjacent(a, b) for a, b in itertools.pairwise(
+            [tokens[i], *words]
+        )) and _is_unit(gaz.lookup(" ".join(t.text for t in words))):
+            return True
+    return False
 
 
 def _placed(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:

@@ -21,7 +21,7 @@ import math
 import re
 from functools import cache
 
-from frontwatch.langpack import FLAGS, LangPack, load_data
+from frontwatch.langpack import FLAGS, LangPack, load_data, union
 from frontwatch.model import Document, Place, PlaceMention
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
@@ -48,6 +48,24 @@ def _stop_names(packs: tuple[LangPack, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _side_adjectives(packs: tuple[LangPack, ...]) -> re.Pattern[str]:
+    """Nationality words written as patterns ("украинск\\w+"): adjectives that the
+    lemmatiser, a gender or a romanisation could turn into a village's name."""
+    patterns = [
+        w for pack in packs for side_words in pack.get("actors", "sides", {}).values()
+        for w in side_words if re.search(r"[\\()\[\]*+?|]", w)
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", FLAGS)
+
+
+def _names_a_side(doc: Document, pack: LangPack, focus: set[str]) -> bool:
+    """"La défense antiaérienne ukrainienne ... au-dessus d'Odessa": a text that names a
+    side of the conflict is about it, even where it names no country."""
+    words = [w for c, ws in pack.get("actors", "sides", {}).items() if c in focus for w in ws]
+    return bool(words) and union(words).search(doc.text) is not None
+
+
 def _cue(pack: LangPack, key: str) -> re.Pattern[str]:
     return pack.regex("places", key, anchor_end=True)
 
@@ -70,7 +88,10 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.relation = "offset"
         bearings = {k.casefold(): v for k, v in pack.get("places", "bearings", {}).items()}
         raw.offset = (float(offset["km"]), float(bearings[offset["bearing"].casefold()]))
-    elif _cue(pack, "direction_before").search(before):
+    elif _cue(pack, "direction_before").search(before) or any(
+        pack.regex("places", key).match(after.lstrip())
+        for key in ("direction_after", "district_after")
+    ):
         raw.relation = "direction"
     elif _cue(pack, "near_before").search(before):
         raw.relation = "near"
@@ -111,9 +132,12 @@ def _shifted(place: Place, km: float, bearing: float) -> Place:
 def _region_of(raw: Raw, gaz: Gazetteer) -> list[Place]:
     """"la région de Donetsk": the first-order region, never the city of the same name."""
     if raw.region_phrase:
-        adm = [p for p in gaz.lookup(raw.region_phrase.strip()) if p.feature == "ADM1"]
-        if adm:
-            return adm
+        # "dans la région d'Odessa": the cue's leading words are not part of the name.
+        words = raw.region_phrase.split()
+        for k in range(len(words)):
+            adm = [p for p in gaz.lookup(" ".join(words[k:])) if p.feature == "ADM1"]
+            if adm:
+                return adm
     # "the Province of Ontario": a unit of that name, not the state around a namesake town.
     regions: list[Place] = [p for p in raw.candidates if p.feature == "ADM1"]
     if regions:
@@ -147,6 +171,9 @@ class ResolvePlaces:
         pack = self.langpacks[doc.language]
         packs = tuple(self.langpacks)
         raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
+        sides = _side_adjectives(packs)
+        raws = [r for r in raws if not sides.fullmatch(r.text)]  # "Украинский беспилотник"
+        speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
             if raw.relation in {"in", "settlement"} and all(
@@ -155,7 +182,12 @@ class ResolvePlaces:
                 raw.relation = "region"  # "Donetsk region", "Донецкой области": named whole
             if raw.relation == "region":
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
-        ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages)
+            if any(s <= raw.start and raw.end <= e for s, e in speakers):
+                # "the governor of Belgorod region said", "Kyiv said": where the speaker
+                # sits, not where the event happened; claims never take it as their place.
+                raw.relation = "descriptive"
+        ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages,
+                                   _names_a_side(doc, pack, self.focus))
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):
             _, why, best = scored[0]
@@ -190,10 +222,12 @@ def _anaphora(doc: Document, pack: LangPack) -> list[PlaceMention]:
     for m in pack.regex("places", "anaphora").finditer(doc.text):
         if any(0 <= pm.start - m.end() <= 2 for pm in doc.places):
             continue  # "la localité Krasny Liman": the name follows, nothing points back
+        # "the town" is a town where something is: not one named as a direction to go.
         previous = [
             pm
             for pm in doc.places
             if pm.end <= m.start() and pm.place is not None and pm.place.feature == "PPL"
+            and pm.relation not in {"direction", "descriptive"}
         ]
         if previous:
             ref = previous[-1]
