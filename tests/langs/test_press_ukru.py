@@ -1,0 +1,156 @@
+"""Ukrainian and Russian war reporting as the press and officials write it: regional
+military administrations ("ворог атакував ... з артилерії", "знешкодили безпілотники"),
+the Russian defence ministry's briefings ("водружен флаг", "подавлен средствами РЭБ"),
+prisoner returns, demining, troops moved and units formed, and independent Russian media
+on pickets. Each sentence names the sub-event type its trigger words must give; a second
+group checks the whole pipeline (actors and death tolls).
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.api import build_pipeline
+from frontwatch.extract.quantities import find_quantities
+from frontwatch.extract.triggers import find_hits, select
+from frontwatch.langpack import load_langpacks
+from frontwatch.model import Claim
+from frontwatch.pipeline import Pipeline
+from frontwatch.read import Defaults
+from frontwatch.read.core import make_document
+
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+DISRUPTED = "Disrupted weapons use"
+TERRITORY = "territory"
+ATTACK = "Attack"
+AGREEMENT = "Agreement"
+LOOTING = "Looting/property destruction"
+CHANGE = "Change to group/activity"
+PROTEST = "Peaceful protest"
+RU_MIL = "Military Forces of Russia (2000-)"
+UA_GOV = "Government of Ukraine (2019-)"
+UA_CIV = "Civilians (Ukraine)"
+
+
+def _types(sentence: str, code: str) -> list[str]:
+    hits = find_hits(sentence, load_langpacks()[code])
+    return [h.sub_event_type for h in select(hits, {})]
+
+
+TYPED = [
+    # An attack "with artillery / with missiles" is shelling, not a battle.
+    ("uk", "Ворог атакував Нікополь з важкої артилерії.", SHELLING),
+    ("uk", "Окупанти атакували громаду із мінометів.", SHELLING),
+    ("ru", "Противник атаковал поселок из РСЗВ.", SHELLING),
+    ("ru", "Село Тёткино подверглось минометному обстрелу.", SHELLING),
+    # Hurt "from a drone" is a drone strike.
+    ("uk", "Окупанти поранили з дрона двох цивільних.", AIR),
+    ("ru", "Противник атаковал автомобиль с помощью FPV-дрона.", AIR),
+    ("ru", "Нападение с применением беспилотника на подстанцию.", AIR),
+    # Drones neutralised, suppressed by jamming; mines and shells cleared.
+    ("uk", "Сили оборони вночі знешкодили 11 ударних безпілотників.", DISRUPTED),
+    ("uk", "Піротехніки знешкодили 140 вибухонебезпечних предметів.", DISRUPTED),
+    ("uk", "Сапери розмінували понад 30 гектарів полів.", DISRUPTED),
+    ("ru", "Беспилотник подавлен средствами РЭБ над Подмосковьем.", DISRUPTED),
+    ("ru", "Саперы обезвредили более 200 взрывоопасных предметов.", DISRUPTED),
+    ("ru", "Дежурные средства ПВО уничтожили над территорией области шесть украинских "
+     "беспилотников.", DISRUPTED),
+    ("ru", "Ночью Киев атаковал Крым крылатыми ракетами, все ракеты перехвачены.", DISRUPTED),
+    # A flag raised over a place, a foothold, an enemy driven out.
+    ("uk", "Над Кринками знову майорить український прапор.", TERRITORY),
+    ("uk", "Десантники закріпилися на лівому березі Дніпра.", TERRITORY),
+    ("ru", "Над населенным пунктом водружен российский флаг.", TERRITORY),
+    ("ru", "ВСУ выбили российские войска из села.", TERRITORY),
+    # A resident killed by a soldier, but not one killed by a strike.
+    ("uk", "Російський військовий убив місцевого мешканця в окупованій Каховці.", ATTACK),
+    # Prisoners and the bodies of the fallen handed back.
+    ("uk", "Україна повернула з російського полону ще 100 захисників.", AGREEMENT),
+    ("uk", "Україні повернули тіла 62 загиблих захисників.", AGREEMENT),
+    ("ru", "Россия вернула из украинского плена 95 военнослужащих.", AGREEMENT),
+    ("ru", "Украина передала тела погибших военных российской стороне.", AGREEMENT),
+    # A bridge blown up by troops is property destroyed.
+    ("uk", "Відступаючи, російські військові підірвали міст через річку.", LOOTING),
+    ("ru", "Отступая, военные взорвали мост через реку.", LOOTING),
+    # Troops moved in, units formed, conscripts called up.
+    ("uk", "Росія перекидає додаткові підрозділи на Запорізький напрямок.", CHANGE),
+    ("ru", "Минобороны сформировало новую армию и армейский корпус.", CHANGE),
+    ("ru", "Путин подписал указ о призыве на срочную службу 150 тысяч граждан.", CHANGE),
+    # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
+    ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
+    ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), TYPED)
+def test_press_sentences_are_typed(code: str, sentence: str, expected: str) -> None:
+    assert expected in _types(sentence, code), (sentence, _types(sentence, code))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Удар дрона вбив двох жінок у Херсоні.",
+    "Ракета вбила чоловіка на зупинці.",
+])
+def test_a_person_killed_by_a_strike_is_no_separate_attack(sentence: str) -> None:
+    assert ATTACK not in _types(sentence, "uk")
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    ("uk", "Сьогодні мобілізованих чоловіків зустріли рідні."),
+    ("ru", "Жены мобилизованных встретились с журналистами."),
+    ("uk", "Ми повернулися додому з відпустки."),
+])
+def test_everyday_senses_stay_silent(code: str, sentence: str) -> None:
+    assert _types(sentence, code) == []
+
+
+def test_a_lone_victim_after_a_long_noun_is_killed_not_wounded() -> None:
+    # The outcome word before the victim counts from its end: "загинула 68-річна жінка"
+    # is a death even with "поранені" a little after.
+    pack = load_langpacks()["uk"]
+    found = find_quantities("Внаслідок обстрілу загинула 68-річна жінка, ще двоє людей "
+                            "поранені.", pack)
+    kinds = {(f.quantity.kind, f.quantity.value) for f in found}
+    assert ("killed", 1) in kinds and ("wounded", 1) not in kinds
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return build_pipeline()
+
+
+def _main(pipeline: Pipeline, text: str) -> Claim:
+    doc = pipeline(make_document("t:press", text, Defaults(published=date(2024, 3, 12))))
+    claims = [c for c in doc.claims if not c.background]
+    assert claims, text
+    return claims[0]
+
+
+def test_shelling_with_artillery_names_the_enemy_and_the_dead(pipeline: Pipeline) -> None:
+    c = _main(pipeline, "Ворог атакував Нікополь з важкої артилерії. Внаслідок ворожого "
+              "обстрілу загинула 68-річна жінка, ще двоє людей поранені, повідомив голова "
+              "Дніпропетровської ОВА Сергій Лисак.")
+    assert c.sub_event_type == SHELLING
+    assert c.actor1 is not None and c.actor1.name == RU_MIL
+
+
+def test_a_resident_killed_is_one_death(pipeline: Pipeline) -> None:
+    c = _main(pipeline, "Російський військовий убив місцевого мешканця в окупованій "
+              "Каховці, повідомили в Херсонській ОВА.")
+    assert c.sub_event_type == ATTACK
+    assert c.actor2 is not None and c.actor2.name == UA_CIV
+    assert any(q.kind == "killed" and q.value == 1 for q in c.quantities)
+
+
+@pytest.mark.parametrize(("code", "text", "actor1"), [
+    ("uk", "Росіяни окупували село Степове поблизу Авдіївки, визнали в Генштабі ЗСУ.", RU_MIL),
+    ("uk", "Верховна Рада ухвалила закон про мобілізацію.", UA_GOV),
+])
+def test_the_press_names_for_each_side(pipeline: Pipeline, code: str, text: str,
+                                       actor1: str) -> None:
+    c = _main(pipeline, text)
+    assert c.actor1 is not None and c.actor1.name == actor1
