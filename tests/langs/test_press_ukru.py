@@ -154,3 +154,15 @@ def test_the_press_names_for_each_side(pipeline: Pipeline, code: str, text: str,
                                        actor1: str) -> None:
     c = _main(pipeline, text)
     assert c.actor1 is not None and c.actor1.name == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "В Москве полиция задержала более 100 человек на акции памяти, сообщает ОВД-Инфо.",
+    "Поліція в середу затримала в Москві сотні учасників протестів проти мобілізації.",
+])
+def test_a_protest_broken_up_is_the_protesters_with_the_police_second(
+        pipeline: Pipeline, text: str) -> None:
+    c = _main(pipeline, text)
+    assert c.sub_event_type == "Protest with intervention"
+    assert c.actor1 is not None and c.actor1.name == "Protesters (Russia)"
+    assert c.actor2 is not None and c.actor2.name == "Police Forces of Russia (2000-)"

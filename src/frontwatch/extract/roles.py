@@ -29,6 +29,8 @@ REMOTE = {"strike", "explosive", "grenade"}
 # Violence against civilians: its victims are civilians unless the text names others.
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
+# A protest broken up: its protesters are still actor1, whoever intervened actor2.
+CROWD_MET = {"protest_force"}
 SIDE_WINDOW = 30
 AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
@@ -171,7 +173,7 @@ def assign(
     kind = _kind_for(family)
     voice = None if agent is not None or pack is None or family != "clash" else (
         defence_voice(text, pack))
-    if family in CROWD:
+    if family in CROWD | CROWD_MET:
         return _crowd(subject, place_country, reg)
     hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
     if subject is None and hint_side:
