@@ -32,6 +32,7 @@ AGREEMENT = "Agreement"
 LOOTING = "Looting/property destruction"
 CHANGE = "Change to group/activity"
 PROTEST = "Peaceful protest"
+ABDUCTION = "Abduction/forced disappearance"
 RU_MIL = "Military Forces of Russia (2000-)"
 UA_GOV = "Government of Ukraine (2019-)"
 UA_CIV = "Civilians (Ukraine)"
@@ -80,6 +81,22 @@ TYPED = [
     ("uk", "Росія перекидає додаткові підрозділи на Запорізький напрямок.", CHANGE),
     ("ru", "Минобороны сформировало новую армию и армейский корпус.", CHANGE),
     ("ru", "Путин подписал указ о призыве на срочную службу 150 тысяч граждан.", CHANGE),
+    # Missiles named in the instrumental, guided bombs by their abbreviation, a drone that
+    # hit, ships struck "with sea drones".
+    ("uk", "Росія атакувала Одесу балістичними ракетами «Іскандер-М».", SHELLING),
+    ("uk", "Росіяни двічі вдарили КАБами по Запоріжжю.", AIR),
+    ("uk", "Ворожий FPV-дрон влучив у цивільне авто в Нікополі.", AIR),
+    ("uk", "ГУР уразило два російські кораблі в Криму морськими дронами.", AIR),
+    ("uk", "Ударні БпЛА, усі вони знищені силами ППО.", DISRUPTED),
+    # Occupiers driven out of positions; people deported or seized with no word of them.
+    ("uk", "Бійці бригади вибили окупантів з позицій біля Андріївки.", TERRITORY),
+    ("uk", "Окупанти депортували 20 дітей з Херсонщини до Росії.", ABDUCTION),
+    ("uk", "У Скадовську рашисти схопили двох волонтерів, їхня доля невідома.",
+     ABDUCTION),
+    ("uk", "Окупанти зруйнували пам'ятник жертвам Голодомору в Маріуполі.", LOOTING),
+    ("uk", "Росіяни розмістили в лікарні Каховки військовий госпіталь і штаб.",
+     "Headquarters or base established"),
+    ("uk", "Росія зосереджує війська біля кордону з Сумщиною.", CHANGE),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -166,3 +183,26 @@ def test_a_protest_broken_up_is_the_protesters_with_the_police_second(
     assert c.sub_event_type == "Protest with intervention"
     assert c.actor1 is not None and c.actor1.name == "Protesters (Russia)"
     assert c.actor2 is not None and c.actor2.name == "Police Forces of Russia (2000-)"
+
+
+def test_a_place_retaken_without_a_known_place_is_a_recapture(pipeline: Pipeline) -> None:
+    # No place resolves ("Клищіївка" aside): the ground is taken to be Ukraine's.
+    c = _main(pipeline, "Село повністю звільнено від окупантів, повідомив Генштаб ЗСУ.")
+    assert c.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
+    "Минулої ночі ворог атакував Харківщину дронами-камікадзе.",
+    "Ворог просунувся в районі Очеретиного, повідомили аналітики.",
+])
+def test_the_enemy_of_ukrainian_news_with_no_speaker_is_russia(pipeline: Pipeline,
+                                                              text: str) -> None:
+    c = _main(pipeline, text)
+    assert c.actor1 is not None and c.actor1.name == RU_MIL
+
+
+def test_prisoners_of_war_shot_are_counted_dead() -> None:
+    pack = load_langpacks()["uk"]
+    found = find_quantities("Російські військові розстріляли трьох українських "
+                            "військовополонених.", pack)
+    assert any(f.quantity.kind == "killed" and f.quantity.value == 3 for f in found)

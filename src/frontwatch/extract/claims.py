@@ -79,6 +79,7 @@ class ExtractClaims:
         self.gazetteer = resources.gazetteer
         self.registry = registry()
         self.territory = load_data("acled")["territory"]
+        self.unplaced_owner = load_data("acled").get("territory_unplaced", {}).get("owner")
         self.agencies = frozenset(
             k for k, v in self.registry.claimants.items() if v["kind"] == "agency"
         )
@@ -189,7 +190,10 @@ class ExtractClaims:
             # recaptured") decide, where the language pack types them
             roles.gainer_side is None and hit.sub_event_type in self.territory.values()
         ):
-            owner = location.place.country if location and location.place else None
+            # With no place found, the ground fought over is taken to be the country the
+            # war is waged on (acled.toml), so that its army retaking it is a recapture.
+            owner = (location.place.country if location and location.place
+                     else self.unplaced_owner)
             gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner
             sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]
         if hit.status != "event":

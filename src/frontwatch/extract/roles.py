@@ -51,7 +51,7 @@ def _kind_for(family: str) -> str:
 
 
 def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegistry,
-             place_country: str | None) -> Actor | None:
+             place_country: str | None, relative_side: str | None = None) -> Actor | None:
     kind = _kind_for(family)
     data = m.data
     if "actor" in data:
@@ -67,10 +67,12 @@ def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegist
         return reg.for_side(side, data["kind"], m.text) if side else None
     if "side" in data:
         return reg.for_side(data["side"], kind, m.text)
-    if data.get("relative") == "speaker_side" and speaker_side:
-        return reg.for_side(speaker_side, kind, m.text)
-    if data.get("relative") == "enemy_of_speaker" and speaker_side:
-        opponent = reg.opponent(speaker_side)
+    # "the enemy", "our troops": the speaker's point of view, else the press's own.
+    own = speaker_side or relative_side
+    if data.get("relative") == "speaker_side" and own:
+        return reg.for_side(own, kind, m.text)
+    if data.get("relative") == "enemy_of_speaker" and own:
+        opponent = reg.opponent(own)
         return reg.for_side(opponent, kind, m.text) if opponent else None
     return None
 
@@ -128,8 +130,11 @@ def assign(
     (starting at document offset `text_start`), `pack` its language; `people_harmed`: the
     sentence counts people killed or wounded. `speaker_serves`: the side of a speaker who
     reports what befalls its region (a governor), `speaker_kind` its kind (government...)."""
+    # A language whose press writes from one side ("ворог" in Ukrainian news is Russia's
+    # army) names it in its pack: it reads "the enemy" when no speaker is known.
+    press_side = pack.get("meta", "press_side", None) if pack is not None else None
     resolved = [(m, a) for m in mentions
-                if (a := _resolve(m, family, speaker_side, reg, place_country))
+                if (a := _resolve(m, family, speaker_side, reg, place_country, press_side))
                 and not _a_place(m, text, text_start, pack)]
     is_victim = {
         id(m) for m, _ in resolved if any(s <= m.start and m.end <= e + 30 for s, e in victims)
