@@ -32,6 +32,7 @@ AGREEMENT = "Agreement"
 LOOTING = "Looting/property destruction"
 CHANGE = "Change to group/activity"
 PROTEST = "Peaceful protest"
+CLASH = "Armed clash"
 ABDUCTION = "Abduction/forced disappearance"
 RU_MIL = "Military Forces of Russia (2000-)"
 UA_GOV = "Government of Ukraine (2019-)"
@@ -97,6 +98,18 @@ TYPED = [
     ("uk", "Росіяни розмістили в лікарні Каховки військовий госпіталь і штаб.",
      "Headquarters or base established"),
     ("uk", "Росія зосереджує війська біля кордону з Сумщиною.", CHANGE),
+    # The Russian defence ministry's briefing words.
+    ("ru", "Подразделения группировки «Юг» улучшили положение по переднему краю и нанесли "
+     "поражение живой силе и технике трех бригад ВСУ.", CLASH),
+    ("ru", "Авиацией и артиллерией поражены живая сила и техника противника в 118 районах.",
+     SHELLING),
+    ("ru", "В результате активных действий освобождено село Соловьево.", TERRITORY),
+    ("ru", "Из украинского плена возвращены 75 российских военнослужащих.", AGREEMENT),
+    ("uk", "З російського полону повернуто ще 50 захисників.", AGREEMENT),
+    ("ru", "Силовики задержали местного жителя, его местонахождение неизвестно.", ABDUCTION),
+    ("ru", "Минобороны сообщило о создании нового Днепровского речной флотилии.", CHANGE),
+    ("ru", "Военные оборудовали склад боеприпасов на территории детского сада.",
+     "Headquarters or base established"),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -206,3 +219,17 @@ def test_prisoners_of_war_shot_are_counted_dead() -> None:
     found = find_quantities("Російські військові розстріляли трьох українських "
                             "військовополонених.", pack)
     assert any(f.quantity.kind == "killed" and f.quantity.value == 3 for f in found)
+
+
+def test_a_russian_grouping_of_forces_takes_ground_for_russia(pipeline: Pipeline) -> None:
+    c = _main(pipeline, "В результате активных действий подразделений группировки войск "
+              "«Центр» освобождено село Соловьево Донецкой Народной Республики.")
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    assert c.actor1 is not None and c.actor1.name == RU_MIL
+
+
+def test_the_nationality_of_the_drone_names_the_attacker(pipeline: Pipeline) -> None:
+    # Horlivka lies in Ukraine, held by Russia: the drone's own side is what counts.
+    c = _main(pipeline, "Двое мирных жителей погибли при атаке украинского дрона на Горловку.")
+    assert c.sub_event_type == AIR
+    assert c.actor1 is not None and c.actor1.name == "Military Forces of Ukraine (2019-)"

@@ -65,6 +65,16 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     return None
 
 
+def _side_in_trigger(trigger: str, pack: LangPack) -> str | None:
+    """A nationality word on the weapon that ends a strike's trigger words ("атаке
+    украинского дрона", "атакою російських дронів"): the weapon's side attacked. (A weapon
+    downed is the other side's: interceptions are left out.)"""
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+\w+$", trigger, FLAGS):
+            return str(side)
+    return None
+
+
 def _nearest(items: list[Mention], pos: int) -> Mention | None:
     return min(items, key=lambda m: (abs(m.start - pos), m.start), default=None)
 
@@ -165,7 +175,8 @@ class ExtractClaims:
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack),
+                       self.registry, _side_before(s.text, hit.start, pack)
+                       or (_side_in_trigger(hit.text, pack) if hit.family == "strike" else None),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
