@@ -110,6 +110,17 @@ TYPED = [
     ("ru", "Минобороны сообщило о создании нового Днепровского речной флотилии.", CHANGE),
     ("ru", "Военные оборудовали склад боеприпасов на территории детского сада.",
      "Headquarters or base established"),
+    # A massive attack is one of missiles and drones; an attack on the power grid a strike;
+    # a withdrawal told as "вихід ... з"; civilians "killed by the occupiers".
+    ("uk", "Масована атака на Київ і Харків: росіяни випустили близько 100 ракет, ППО збила "
+     "72 з них.", DISRUPTED),
+    ("uk", "Рашисти знову атакували енергетику: пошкоджено ТЕЦ у Харкові.", SHELLING),
+    ("ru", "Противник атаковал объекты энергетики в Белгородской области.", SHELLING),
+    ("ru", "Массированная атака на Киев продолжалась всю ночь.", SHELLING),
+    ("uk", "Сирський ухвалив рішення про вихід українських підрозділів з Авдіївки.", TERRITORY),
+    ("ru", "Командование объявило о выходе подразделений из города.", TERRITORY),
+    ("uk", "У Бучі виявили тіла понад 300 мирних жителів, убитих окупантами.", ATTACK),
+    ("ru", "В Буче найдены тела мирных жителей, убитых российскими военными.", ATTACK),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -233,3 +244,11 @@ def test_the_nationality_of_the_drone_names_the_attacker(pipeline: Pipeline) -> 
     c = _main(pipeline, "Двое мирных жителей погибли при атаке украинского дрона на Горловку.")
     assert c.sub_event_type == AIR
     assert c.actor1 is not None and c.actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    ("uk", "Вагнерівці намагаються повністю захопити місто."),
+    ("ru", "Противник пытается полностью захватить село."),
+])
+def test_trying_to_capture_is_no_capture(code: str, sentence: str) -> None:
+    assert TERRITORY not in _types(sentence, code)
