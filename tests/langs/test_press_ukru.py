@@ -32,6 +32,8 @@ AGREEMENT = "Agreement"
 LOOTING = "Looting/property destruction"
 CHANGE = "Change to group/activity"
 PROTEST = "Peaceful protest"
+PROTEST_FORCE = "Protest with intervention"
+IED = "Remote explosive/landmine/IED"
 CLASH = "Armed clash"
 ABDUCTION = "Abduction/forced disappearance"
 RU_MIL = "Military Forces of Russia (2000-)"
@@ -121,6 +123,19 @@ TYPED = [
     ("ru", "Командование объявило о выходе подразделений из города.", TERRITORY),
     ("uk", "У Бучі виявили тіла понад 300 мирних жителів, убитих окупантами.", ATTACK),
     ("ru", "В Буче найдены тела мирных жителей, убитых российскими военными.", ATTACK),
+    # A lorry that blew up; sabotage groups and incursions; a recruiting office set on
+    # fire; shots in the air and stun grenades at a rally; a crowd storming a building.
+    ("ru", "Утром на Крымском мосту взорвался грузовик, обрушились два пролета.", IED),
+    ("uk", "На мосту вибухнула вантажівка.", IED),
+    ("ru", "Диверсионно-разведывательная группа ВСУ вторглась на территорию района.", CLASH),
+    ("ru", "ДРГ противника пыталась проникнуть в область, диверсанты уничтожены.", CLASH),
+    ("uk", "Українські прикордонники знищили російську ДРГ на Сумщині.", CLASH),
+    ("ru", "В Омске неизвестный поджег здание военкомата.", LOOTING),
+    ("uk", "У Херсоні тисячі людей вийшли на мітинг, окупанти відкрили вогонь у повітря.",
+     PROTEST_FORCE),
+    ("ru", "Силовики применили дубинки и светошумовые гранаты против участников схода.",
+     PROTEST_FORCE),
+    ("ru", "Толпа штурмовала аэропорт в поисках пассажиров рейса.", "Violent demonstration"),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -252,3 +267,31 @@ def test_the_nationality_of_the_drone_names_the_attacker(pipeline: Pipeline) -> 
 ])
 def test_trying_to_capture_is_no_capture(code: str, sentence: str) -> None:
     assert TERRITORY not in _types(sentence, code)
+
+
+def test_stun_grenades_at_a_rally_are_no_grenade_attack() -> None:
+    types = _types("Поліція кинула світлошумові гранати в учасників мітингу.", "uk")
+    assert "Grenade" not in types and PROTEST_FORCE in types
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("В результате удара ВСУ по СИЗО погибли 50 военнопленных, заявило Минобороны России.",
+     "Military Forces of Ukraine (2019-)"),
+    ("Внаслідок обстрілу окупантів у Херсоні загинула жінка, повідомили в Херсонській ОВА.",
+     RU_MIL),
+])
+def test_the_army_named_right_after_a_strike_noun_struck(pipeline: Pipeline, text: str,
+                                                         actor1: str) -> None:
+    c = _main(pipeline, text)
+    assert c.actor1 is not None and c.actor1.name == actor1
+
+
+def test_a_city_after_a_strike_noun_is_its_target(pipeline: Pipeline) -> None:
+    c = _main(pipeline, "Внаслідок обстрілу Києва загинули двоє людей, повідомили в КМВА.")
+    assert c.actor1 is None or c.actor1.name != "Military Forces of Ukraine (2019-)"
+
+
+def test_prisoners_of_war_counted_in_russian() -> None:
+    found = find_quantities("В результате удара погибли 50 украинских военнопленных.",
+                            load_langpacks()["ru"])
+    assert any(f.quantity.kind == "killed" and f.quantity.value == 50 for f in found)

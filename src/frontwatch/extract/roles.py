@@ -260,8 +260,16 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
         return None
     if family == "disrupted":
         return None  # "shot down drones launched by Russia": the launcher is the target
-    m = after[0][0]
+    m, a = after[0]
     gap = text[end - text_start : m.start - text_start]
+    nouns = pack.get("actors", "agent_after_noun", []) if pack is not None else []
+    if nouns and not gap.strip() and a.inter != 7 and "side" not in m.data and re.search(
+        rf"(?<!\w)(?:{'|'.join(nouns)})$", text[: end - text_start], FLAGS
+    ):
+        # "в результате удара ВСУ", "внаслідок обстрілу окупантів": the army named right
+        # after a strike noun (a genitive) is whose strike it was. A city there ("обстріл
+        # Києва") or civilians ("обстрел мирных жителей") are its target.
+        return after[0]
     if len(gap) <= AGENT_REACH and "," not in gap and re.search(
         rf"(?<!\w)(?:{'|'.join(words)})\s+$", gap, FLAGS
     ):
