@@ -295,3 +295,17 @@ def test_prisoners_of_war_counted_in_russian() -> None:
     found = find_quantities("В результате удара погибли 50 украинских военнопленных.",
                             load_langpacks()["ru"])
     assert any(f.quantity.kind == "killed" and f.quantity.value == 50 for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Российские войска полностью взяли под контроль Авдеевку, заявил министр обороны "
+    "Сергей Шойгу. Бои за город шли с октября. ВСУ несли большие потери.",
+    "Українські військові звільнили Клищіївку. Бої за село тривали з 2022 року.",
+])
+def test_a_lead_paragraph_keeps_each_sentences_dates_apart(pipeline: Pipeline,
+                                                           text: str) -> None:
+    # The first paragraph is read as the title and kept whole; a date or a "since 2022"
+    # of its second sentence must not make the first sentence's capture a recalled event.
+    c = _main(pipeline, text)
+    assert c.sub_event_type.endswith("territory")
+    assert c.date.start is not None and c.date.start.year == 2024

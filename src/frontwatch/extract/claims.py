@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from frontwatch.analyse.rules import split_sentences
 from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
@@ -75,6 +76,20 @@ def _side_in_trigger(trigger: str, pack: LangPack) -> str | None:
     return None
 
 
+def _pieces(s: Sentence, pack: LangPack) -> list[tuple[int, int]]:
+    """A lead paragraph taken for a title stays one sentence (its speaker and its toll
+    belong to all of it), but each of its sentences keeps its own dates and background
+    cues: "X took Avdiivka. Fighting had raged since October." is no October event."""
+    if not s.is_heading:
+        return [(0, len(s.text))]
+    return split_sentences(s.text, frozenset(pack.get("meta", "abbreviations", []))) or [
+        (0, len(s.text))]
+
+
+def _piece(pieces: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in pieces if a <= offset < b), pieces[-1])
+
+
 def _nearest(items: list[Mention], pos: int) -> Mention | None:
     return min(items, key=lambda m: (abs(m.start - pos), m.start), default=None)
 
@@ -111,12 +126,16 @@ class ExtractClaims:
                 previous = who.claimant
             s_dates = _within(dates, s)
             hits = find_hits(s.text, pack)
-            date_for = {h.start: _nearest(s_dates, s.start + h.start) for h in hits}
+            pieces = _pieces(s, pack)
+            date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
+                                           == _piece(pieces, h.start)], s.start + h.start)
+                        for h in hits}
             chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
-            background_cue = bool(pack.regex("modality", "background", words=False).search(s.text))
+            cue = pack.regex("modality", "background", words=False)
             for k, hit in enumerate(chosen):
+                a, b = _piece(pieces, hit.start)
                 claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
-                                    narrative, background_cue, actors, s_speakers)
+                                    narrative, bool(cue.search(s.text[a:b])), actors, s_speakers)
                 if claim:
                     doc.claims.append(claim)
             for d in s_dates:
