@@ -309,3 +309,45 @@ def test_a_lead_paragraph_keeps_each_sentences_dates_apart(pipeline: Pipeline,
     c = _main(pipeline, text)
     assert c.sub_event_type.endswith("territory")
     assert c.date.start is not None and c.date.start.year == 2024
+
+
+def _events(pipeline: Pipeline, text: str) -> list:  # type: ignore[type-arg]
+    from frontwatch.corroborate import build_events
+    doc = pipeline(make_document("t:press", text, Defaults(published=date(2024, 3, 12))))
+    return build_events([doc], pipeline.resources.gazetteer)
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_strikes(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Росіяни вдарили по Дніпру: є загиблий\n\nВранці 12 березня "
+                     "окупанти атакували Дніпро ракетами. Загинув 40-річний чоловік, ще шестеро "
+                     "людей поранені, повідомив начальник Дніпропетровської ОВА Сергій Лисак.")
+    strike = next(e for e in events if e.sub_event_type == SHELLING)
+    assert strike.fatalities == 1
+    assert strike.actor2 == UA_CIV
+
+
+def test_a_headline_without_a_place_joins_the_report_below(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Сальдо: ВСУ нанесли удар по Алешкам, погибли двое\n\n"
+                     "Украинские войска обстреляли Алешки из артиллерии, погибли два мирных "
+                     "жителя, заявил Владимир Сальдо.")
+    strikes = [e for e in events if e.sub_event_type == SHELLING]
+    assert len(strikes) == 1 and strikes[0].fatalities == 2
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), [
+    ("uk", "Наші захисники зупинили 30 штурмових дій агресора.", CLASH),
+    ("uk", "Над Києвом працювала ППО.", DISRUPTED),
+    ("ru", "ПВО отразила атаку на Москву.", DISRUPTED),
+])
+def test_more_press_words(code: str, sentence: str, expected: str) -> None:
+    assert expected in _types(sentence, code)
+
+
+def test_occupiers_killing_someone_in_a_headline_is_no_attack_of_its_own() -> None:
+    # Ukrainian headlines tell strikes this way; the report below names the weapon.
+    assert ATTACK not in _types("Окупанти на Херсонщині вбили волонтера", "uk")
+
+
+def test_the_aggressor_is_russia(pipeline: Pipeline) -> None:
+    c = _main(pipeline, "Наші захисники зупинили 30 штурмових дій агресора біля Уманського.")
+    assert RU_MIL in {c.actor1.name if c.actor1 else None, c.actor2.name if c.actor2 else None}

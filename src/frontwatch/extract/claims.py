@@ -23,6 +23,8 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
 SIDE_WINDOW = 30
+# Kinds of event whose dead a following sentence may count ("... Two people were killed.").
+CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
@@ -41,11 +43,20 @@ def _date_headlines(doc: Document) -> None:
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
     body = [c for c in doc.claims if c.date.text and not c.background]
+    located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
-        if sentence is None or sentence.index not in headings or claim.date.text:
+        if sentence is None or sentence.index not in headings or claim.background:
             continue
-        if claim.background:
+        if claim.location is None:
+            # "Сальдо: ВСУ нанесли удар по Алешкам": a headline whose place was not found
+            # is about the place of the same kind of event the report below names.
+            where = next((c for c in located if c.start > claim.start
+                          and c.sub_event_type == claim.sub_event_type), None)
+            if where is not None:
+                claim.location = where.location
+                claim.notes.append("place of the report under the headline")
+        if claim.date.text:
             continue
         told = next((c for c in body if c.start > claim.start
                      and (c.event_type, c.sub_event_type) == (claim.event_type,
@@ -119,6 +130,7 @@ class ExtractClaims:
         speakers = [m for m in doc.mentions if m.kind == "claimant"]
         previous: str | None = None
         narrative: DateValue | None = None
+        told_before: list[Claim] = []
         for s in doc.sentences:
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
@@ -132,12 +144,17 @@ class ExtractClaims:
                         for h in hits}
             chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
             cue = pack.regex("modality", "background", words=False)
+            made: list[Claim] = []
             for k, hit in enumerate(chosen):
                 a, b = _piece(pieces, hit.start)
                 claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
                                     narrative, bool(cue.search(s.text[a:b])), actors, s_speakers)
                 if claim:
                     doc.claims.append(claim)
+                    made.append(claim)
+            if not hits:
+                self._carry_toll(s, pack, told_before)
+            told_before = made
             for d in s_dates:
                 value = d.data["value"]
                 day_without_year = bool(value.partial and len(value.partial) == 7)
@@ -147,6 +164,29 @@ class ExtractClaims:
                     narrative = value
         _date_headlines(doc)
         return doc
+
+    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
+        """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells
+        no event but counts the dead or wounded counts them for the violent event told in
+        the sentence just before it, which had no toll of its own."""
+        found = [f.quantity for f in find_quantities(s.text, pack)
+                 if f.quantity.outcome in ("killed", "wounded")]
+        if not found:
+            return
+        for claim in told:
+            if (claim.background or claim.event_type not in CARRY_TOLL
+                    or any(q.outcome in ("killed", "wounded") for q in claim.quantities)):
+                continue
+            claim.quantities.extend(found)
+            harmed = any(q.unit == "civilians" for q in found)
+            place = claim.location.place if claim.location else None
+            if (harmed and claim.actor2 is None and place is not None
+                    and claim.event_type == "Explosions/Remote violence"
+                    and place.country in self.registry.sides):
+                # People harmed where it fell are its target (see roles.assign).
+                claim.actor2 = self.registry.for_side(place.country, "civilians",
+                                                      "(people harmed)")
+            claim.notes.append(f"toll told in the next sentence: \"{s.text[:120]}\"")
 
     def _is_old(self, doc: Document, value: DateValue) -> bool:
         return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
