@@ -136,6 +136,16 @@ TYPED = [
     ("ru", "Силовики применили дубинки и светошумовые гранаты против участников схода.",
      PROTEST_FORCE),
     ("ru", "Толпа штурмовала аэропорт в поисках пассажиров рейса.", "Violent demonstration"),
+    # Independent Russian media on dissent: a placard, flowers in memory, a motor rally; a
+    # protest against mobilisation is a protest, not a mobilisation.
+    ("ru", "В Новосибирске задержали активистку, вышедшую с плакатом «Нет войне».",
+     PROTEST_FORCE),
+    ("ru", "Сотни людей пришли к посольству с акцией памяти Навального.", PROTEST),
+    ("uk", "У Москві затримали понад 400 людей, які прийшли вшанувати пам'ять Навального.",
+     PROTEST_FORCE),
+    ("uk", "У Дагестані жінки вийшли на протест проти мобілізації.", PROTEST),
+    ("uk", "У Запоріжжі пройшов автопробіг на підтримку полонених захисників.", PROTEST),
+    ("ru", "В Курской области мужчина пострадал при детонации беспилотника ВСУ.", AIR),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -336,8 +346,11 @@ def test_a_headline_without_a_place_joins_the_report_below(pipeline: Pipeline) -
 
 @pytest.mark.parametrize(("code", "sentence", "expected"), [
     ("uk", "Наші захисники зупинили 30 штурмових дій агресора.", CLASH),
-    ("uk", "Над Києвом працювала ППО.", DISRUPTED),
+    ("uk", "Над Києвом ППО працювала всю ніч.", DISRUPTED),
     ("ru", "ПВО отразила атаку на Москву.", DISRUPTED),
+    # "Сили оборони" are the armed forces, not air defence: their repelled attacks are a fight.
+    ("uk", "На Авдіївському напрямку Сили оборони відбили 17 атак ворога.", CLASH),
+    ("ru", "Силы обороны отбили атаку противника.", CLASH),
 ])
 def test_more_press_words(code: str, sentence: str, expected: str) -> None:
     assert expected in _types(sentence, code)
@@ -351,3 +364,13 @@ def test_occupiers_killing_someone_in_a_headline_is_no_attack_of_its_own() -> No
 def test_the_aggressor_is_russia(pipeline: Pipeline) -> None:
     c = _main(pipeline, "Наші захисники зупинили 30 штурмових дій агресора біля Уманського.")
     assert RU_MIL in {c.actor1.name if c.actor1 else None, c.actor2.name if c.actor2 else None}
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    ("uk", "У Дагестані жінки вийшли на протест проти мобілізації."),
+    ("ru", "При посредничестве Катара на Украину вернули детей, депортированных в Россию."),
+])
+def test_words_that_only_describe_tell_no_event_of_their_own(code: str,
+                                                              sentence: str) -> None:
+    types = _types(sentence, code)
+    assert CHANGE not in types and ABDUCTION not in types
