@@ -146,6 +146,15 @@ TYPED = [
     ("uk", "У Дагестані жінки вийшли на протест проти мобілізації.", PROTEST),
     ("uk", "У Запоріжжі пройшов автопробіг на підтримку полонених захисників.", PROTEST),
     ("ru", "В Курской области мужчина пострадал при детонации беспилотника ВСУ.", AIR),
+    # A target destroyed or hit, the weapon said or not; explosions heard over a city.
+    ("uk", "Сили оборони уразили великий десантний корабель «Новочеркаськ» у Феодосії.",
+     SHELLING),
+    ("uk", "Українська авіація знищила склад боєприпасів окупантів.", AIR),
+    ("uk", "Оператори дронів СБС уразили російський танк і дві БМП під Покровськом.", AIR),
+    ("ru", "Российские артиллеристы уничтожили американскую гаубицу M777 ВСУ.", SHELLING),
+    ("ru", "Ударом «Искандера» уничтожена батарея HIMARS в Харьковской области.", SHELLING),
+    ("uk", "У Харкові пролунала серія вибухів.", SHELLING),
+    ("ru", "В Севастополе прогремели взрывы.", SHELLING),
     # A gathering "in support of" is a protest; wives of mobilised men are no mobilisation.
     ("ru", "Жители собрались у здания суда в поддержку активиста.", PROTEST),
     ("ru", "Жены мобилизованных вышли на пикет у здания министерства.", PROTEST),
@@ -374,3 +383,22 @@ def test_words_that_only_describe_tell_no_event_of_their_own(code: str,
                                                               sentence: str) -> None:
     types = _types(sentence, code)
     assert CHANGE not in types and ABDUCTION not in types
+
+
+def test_a_letter_in_a_weapons_name_is_no_conditional(pipeline: Pipeline) -> None:
+    # "Мста-Б" ends in the letter of the particle "б" (would): the strike still happened.
+    c = _main(pipeline, "Артилеристи знищили ворожу гаубицю «Мста-Б» поблизу Бахмута.")
+    assert c.modality != "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Оператори дронів СБС уразили російський танк і дві БМП під Покровськом.",
+     "Military Forces of Ukraine (2019-)", RU_MIL),
+    ("Морські дрони ГУР знищили російський корабель біля Керченської протоки.",
+     "Military Forces of Ukraine (2019-)", RU_MIL),
+])
+def test_the_nationality_of_what_was_hit_names_the_target(pipeline: Pipeline, text: str,
+                                                          actor1: str, actor2: str) -> None:
+    c = _main(pipeline, text)
+    assert (c.actor1.name if c.actor1 else None, c.actor2.name if c.actor2 else None) == (
+        actor1, actor2)

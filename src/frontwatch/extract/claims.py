@@ -77,14 +77,42 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     return None
 
 
-def _side_in_trigger(trigger: str, pack: LangPack) -> str | None:
-    """A nationality word on the weapon that ends a strike's trigger words ("атаке
-    украинского дрона", "атакою російських дронів"): the weapon's side attacked. (A weapon
-    downed is the other side's: interceptions are left out.)"""
+def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | None]:
+    """(attacker side, target side) told by a nationality word on the noun that ends a
+    strike's trigger words: on a weapon ("атаке украинского дрона") it names who attacked;
+    on anything else ("уразили російський танк") it names what was hit. (A weapon downed is
+    the other side's: interceptions are left out.)"""
+    weapons = pack.get("actors", "weapon_words", [])
     for side, words in pack.get("actors", "sides", {}).items():
-        if re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+\w+$", trigger, FLAGS):
-            return str(side)
-    return None
+        m = re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+(\w+)$", trigger, FLAGS)
+        if m is None:
+            continue
+        if weapons and re.fullmatch(rf"(?:{'|'.join(weapons)})", m.group(1), FLAGS):
+            return str(side), None
+        return None, str(side)
+    return None, None
+
+
+def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
+    """(attacker side, target side) a strike's own words tell, in languages whose pack
+    lists its weapon words; else the object right after a verb ("дрони ГУР уразили |
+    російський танк"), never the genitive after a strike noun ("удару | російських ракет"),
+    which is the attacker's (roles' agent_after_noun)."""
+    if hit.family != "strike" or not pack.get("actors", "weapon_words", []):
+        return None, None
+    weapon_side, target_side = _side_in_trigger(hit.text, pack)
+    if weapon_side or target_side:
+        return weapon_side, target_side
+    nouns = pack.get("actors", "agent_after_noun", [])
+    if nouns and re.search(rf"(?<!\w)(?:{'|'.join(nouns)})$", hit.text, FLAGS):
+        return None, None
+    words = text[hit.end : hit.end + 60].split()[:3]
+    weapons = pack.get("actors", "weapon_words", [])
+    if any(re.fullmatch(rf"(?:{'|'.join(weapons)})", w.strip(",.«»"), FLAGS) for w in words):
+        return None, None
+    for n in (2, 3):  # "російський танк", "два російські кораблі"
+        target_side = _side_in_trigger(" ".join(words[:n]), pack)[1] or target_side
+    return None, target_side
 
 
 def _pieces(s: Sentence, pack: LangPack) -> list[tuple[int, int]]:
@@ -233,15 +261,18 @@ class ExtractClaims:
                                    self.registry, self.gazetteer.get)
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
+        weapon_side, target_side = _strike_sides(s.text, hit, pack)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack)
-                       or (_side_in_trigger(hit.text, pack) if hit.family == "strike" else None),
+                       self.registry, _side_before(s.text, hit.start, pack) or weapon_side
+                       or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
                        people_harmed=any(q.quantity.unit == "civilians"
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities))
+        if target_side and roles.actor2 is None:
+            roles.actor2 = self.registry.for_side(target_side, "military", "(what was hit)")
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         if location is None and claimant.get("region"):
