@@ -402,3 +402,14 @@ def test_the_nationality_of_what_was_hit_names_the_target(pipeline: Pipeline, te
     c = _main(pipeline, text)
     assert (c.actor1.name if c.actor1 else None, c.actor2.name if c.actor2 else None) == (
         actor1, actor2)
+
+
+@pytest.mark.parametrize(("code", "text", "day"), [
+    ("uk", "Минулої неділі окупанти обстріляли Херсон.", date(2024, 3, 10)),
+    ("uk", "Окупанти обстріляли Херсон 10.03.2024.", date(2024, 3, 10)),
+    ("ru", "ВСУ обстреляли Белгород 10.03.2024.", date(2024, 3, 10)),
+])
+def test_weekdays_after_last_and_numeric_dates(pipeline: Pipeline, code: str, text: str,
+                                               day: date) -> None:
+    c = _main(pipeline, text)
+    assert c.date.start == day
