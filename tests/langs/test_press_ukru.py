@@ -413,3 +413,23 @@ def test_weekdays_after_last_and_numeric_dates(pipeline: Pipeline, code: str, te
                                                day: date) -> None:
     c = _main(pipeline, text)
     assert c.date.start == day
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), [
+    ("uk", "Внаслідок атаки загинули двоє людей.", SHELLING),
+    ("ru", "В результате атаки ВСУ на Белгород погибли два человека.", SHELLING),
+    ("ru", "Двое мирных жителей погибли при атаке на Горловку.", SHELLING),
+    # A fight told with it stays a fight.
+    ("uk", "Внаслідок атаки на позиції загинули двоє бійців.", CLASH),
+])
+def test_an_attack_counted_by_its_dead_is_a_strike(code: str, sentence: str,
+                                                   expected: str) -> None:
+    assert _types(sentence, code) == [expected]
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    ("uk", "Триває збір інформації про наслідки атаки."),
+    ("ru", "Идет ликвидация последствий удара."),
+])
+def test_the_aftermath_points_back_at_an_event_told(code: str, sentence: str) -> None:
+    assert _types(sentence, code) == []
