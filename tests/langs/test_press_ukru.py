@@ -433,3 +433,14 @@ def test_an_attack_counted_by_its_dead_is_a_strike(code: str, sentence: str,
 ])
 def test_the_aftermath_points_back_at_an_event_told(code: str, sentence: str) -> None:
     assert _types(sentence, code) == []
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), [
+    ("uk", "Росіяни запустили чотири балістичні ракети, дві з них вдалося перехопити.",
+     DISRUPTED),
+    ("ru", "Две ракеты удалось перехватить над Крымом.", DISRUPTED),
+    ("uk", "Окупанти намагалися висадитися на острови, але отримали гідну відсіч.", CLASH),
+    ("ru", "Противник получил достойный отпор у Крынок.", CLASH),
+])
+def test_managed_to_intercept_and_fended_off(code: str, sentence: str, expected: str) -> None:
+    assert expected in _types(sentence, code)
