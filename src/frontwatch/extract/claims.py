@@ -25,6 +25,7 @@ from frontwatch.resolve.actors import registry
 SIDE_WINDOW = 30
 # Kinds of event whose dead a following sentence may count ("... Two people were killed.").
 CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
+CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
 # Preference among a sentence's places: the town itself, then around it, then wider areas.
@@ -127,6 +128,26 @@ def _pieces(s: Sentence, pack: LangPack) -> list[tuple[int, int]]:
 
 def _piece(pieces: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return next(((a, b) for a, b in pieces if a <= offset < b), pieces[-1])
+
+
+def _hypothetical(text: str, hit: Hit, pack: LangPack) -> bool:
+    """A modal ("could", "pourrait") makes the event feared or planned when it stands before
+    the trigger, or after it in the same clause ("an offensive could come"); one in a later
+    clause speaks of consequences ("..., killing two, in an attack that could amount to a
+    war crime")."""
+    for m in pack.regex("modality", "hypothetical", words=False).finditer(text):
+        if m.start() < hit.start or not CLAUSE_BREAK.search(text[hit.end : m.start()]):
+            return True
+    return False
+
+
+def _country_told(doc: Document, pos: int) -> str | None:
+    """The country of the place the text names nearest to `pos`: a village missing from the
+    gazetteer lies where the rest of the report is ("in the Donetsk region")."""
+    told = [p for p in doc.places if p.place is not None and p.place.country
+            and p.relation != "descriptive"]
+    nearest = min(told, key=lambda p: abs(p.start - pos), default=None)
+    return nearest.place.country if nearest is not None else None  # type: ignore[union-attr]
 
 
 def _nearest(items: list[Mention], pos: int) -> Mention | None:
@@ -268,9 +289,11 @@ class ExtractClaims:
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
-                       people_harmed=any(q.quantity.unit == "civilians"
+                       # "the death toll rose to 12" counts people with no noun
+                       people_harmed=any(q.quantity.unit in ("civilians", "people")
                                          and q.quantity.outcome in ("killed", "wounded")
-                                         for q in quantities))
+                                         for q in quantities),
+                       sub_event=hit.sub_event_type)
         if target_side and roles.actor2 is None:
             roles.actor2 = self.registry.for_side(target_side, "military", "(what was hit)")
         if seat:
@@ -291,17 +314,23 @@ class ExtractClaims:
             # recaptured") decide, where the language pack types them
             roles.gainer_side is None and hit.sub_event_type in self.territory.values()
         ):
-            # With no place found, the ground fought over is taken to be the country the
-            # war is waged on (acled.toml), so that its army retaking it is a recapture.
             owner = (location.place.country if location and location.place
-                     else self.unplaced_owner)
-            gained_by_owner = roles.gainer_side is not None and roles.gainer_side == owner
+                     else _country_told(doc, trigger_span[0]))
+            gained_by_owner = roles.gainer_side is not None and (
+                roles.gainer_side == owner
+                # A village no gazetteer knows, taken back ("recaptured") by a state's forces:
+                # the word tells it was theirs.
+                or (owner is None
+                    and pack.regex("triggers", "retaking").search(hit.text) is not None)
+                # With no place found at all, the ground fought over is taken to be the
+                # country the war is waged on (acled.toml): its army retaking it recaptures.
+                or (owner is None and roles.gainer_side == self.unplaced_owner))
             sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]
         if hit.status != "event":
             modality = hit.status
         elif who.denied:
             modality = "denied"
-        elif pack.regex("modality", "hypothetical", words=False).search(s.text):
+        elif _hypothetical(s.text, hit, pack):
             modality = "hypothetical"
         else:
             modality = "claimed" if speaker else "asserted"

@@ -29,8 +29,9 @@ REMOTE = {"strike", "explosive", "grenade"}
 # Violence against civilians: its victims are civilians unless the text names others.
 AGAINST_CIVILIANS = {"attack_civ", "abduction", "sexual"}
 CROWD = {"protest"}
-# A protest broken up: its protesters are still actor1, whoever intervened actor2.
-CROWD_MET = {"protest_force"}
+# Kinds of protest led by the protesters even when others step in (ACLED: the police who
+# break up a rally are its actor2); excessive force is coded from those who used it.
+CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
@@ -123,6 +124,7 @@ def assign(
     people_harmed: bool = False,
     speaker_serves: str | None = None,
     speaker_kind: str | None = None,
+    sub_event: str = "",
 ) -> Roles:
     """`trigger` and `victims` (spans of counted losses) use document offsets.
     `hint_side`: a nationality word on the trigger ("a Russian missile strike");
@@ -150,12 +152,14 @@ def assign(
         # fight has no subject, the clause telling it again has one.
         before = [(m, a) for m, a in after if m.end <= again and id(m) not in is_victim]
         after = [(m, a) for m, a in after if (m, a) not in before]
+    # "arrested by the FSB": the agent is read before arrests drop the state from whom
+    # they name.
+    agent = _agent(family, after, trigger[1], text, text_start, pack)
+    after = [x for x in after if x is not agent]
     if family == "arrest":
         # Whom they arrested is named only if a group ("detained a man", "passing the
         # positions of Ukrainian air defences" name none).
         after = [(m, a) for m, a in after if a.inter not in (1, 7, 8)]
-    agent = _agent(family, after, trigger[1], text, text_start, pack)
-    after = [x for x in after if x is not agent]
     if family in REMOTE or family not in VIOLENT | {"agreement"}:
         # "struck central Kyiv", "a referendum on joining Russia": a country or capital after
         # the verb is where it happened or what it is about, not a party to it.
@@ -178,8 +182,9 @@ def assign(
     kind = _kind_for(family)
     voice = None if agent is not None or pack is None or family != "clash" else (
         defence_voice(text, pack))
-    if family in CROWD | CROWD_MET:
-        return _crowd(subject, place_country, reg)
+    if family in CROWD or sub_event in CROWD_LED:
+        return _crowd(subject, place_country, reg, obj,
+                      sub_event == "Protest with intervention")
     hint_side = hint_side or _side_after(text, trigger[1] - text_start, pack)
     if subject is None and hint_side:
         subject = reg.for_side(hint_side, kind, "(named by nationality)")
@@ -198,6 +203,14 @@ def assign(
     if subject is None and speaker_serves and family in ATTACK_FROM_AFAR:
         # A governor reports strikes on his region: the attacker is the other side.
         opponent = reg.opponent(speaker_serves)
+        subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
+    if subject is None and speaker_side and role == "loses" and pack is not None and (
+        pack.regex("actors", "surrender", words=False).search(
+            text[trigger[0] - text_start : trigger[1] - text_start]) is not None
+    ):
+        # "2,439 fighters had laid down their arms, the ministry said": a side announces
+        # the other side's surrender, never its own.
+        opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
     if subject is None and speaker_side and family in VIOLENT | POLITICAL:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
@@ -298,15 +311,21 @@ def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: in
     return text_start + min(later) if later else None
 
 
-def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry) -> Roles:
-    """Protesters are actor1 of their protest; whoever intervenes, actor2."""
+def _crowd(subject: Actor | None, place_country: str | None, reg: ActorRegistry,
+           obj: Actor | None = None, intervened: bool = False) -> Roles:
+    """Protesters are actor1 of their protest; whoever intervenes, actor2 ("were detained
+    by police" names them after the trigger; "were detained at protests" names no one, and
+    the police of the country stand in)."""
     side = place_country if place_country in reg.sides else (subject.side if subject else None)
     protesters = reg.for_side(side, "protesters", "(the protesters)") if side else None
     if protesters is None:
         return Roles(subject, None)
     # Only those who step in (police, troops breaking it up) are the protest's actor2;
     # "chanting at Russian soldiers" names whom it addressed.
-    other = subject if subject is not None and reg.kind_of(subject) == "police" else None
+    other = next((a for a in (subject, obj)
+                  if a is not None and reg.kind_of(a) == "police"), None)
+    if other is None and intervened and side:
+        other = reg.for_side(side, "police", "(who intervened)")
     return Roles(protesters, other)
 
 

@@ -98,6 +98,8 @@ def find_dates(text: str, pack: LangPack, ref: date | None) -> list[_Found]:
                 year = ref.year if month <= ref.month else ref.year - 1
                 if m["last"] and month == ref.month:
                     year -= 1
+                if m.groupdict().get("last_year"):
+                    year = ref.year - 1  # "in March last year"
                 s, e = _month_span(year, month)
                 add(m, DateValue(s, e, 3, m.group(0), "month before publication"))
             else:
