@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from frontwatch.analyse.rules import split_sentences
 from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
@@ -22,6 +23,8 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
 SIDE_WINDOW = 30
+# Kinds of event whose dead a following sentence may count ("... Two people were killed.").
+CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # A date this long before publication is a recalled event, not news.
 BACKGROUND_AFTER = timedelta(days=30)
@@ -41,11 +44,20 @@ def _date_headlines(doc: Document) -> None:
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
     body = [c for c in doc.claims if c.date.text and not c.background]
+    located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
-        if sentence is None or sentence.index not in headings or claim.date.text:
+        if sentence is None or sentence.index not in headings or claim.background:
             continue
-        if claim.background:
+        if claim.location is None:
+            # "Сальдо: ВСУ нанесли удар по Алешкам": a headline whose place was not found
+            # is about the place of the same kind of event the report below names.
+            where = next((c for c in located if c.start > claim.start
+                          and c.sub_event_type == claim.sub_event_type), None)
+            if where is not None:
+                claim.location = where.location
+                claim.notes.append("place of the report under the headline")
+        if claim.date.text:
             continue
         told = next((c for c in body if c.start > claim.start
                      and (c.event_type, c.sub_event_type) == (claim.event_type,
@@ -64,6 +76,58 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
         if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
             return str(side)
     return None
+
+
+def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | None]:
+    """(attacker side, target side) told by a nationality word on the noun that ends a
+    strike's trigger words: on a weapon ("атаке украинского дрона") it names who attacked;
+    on anything else ("уразили російський танк") it names what was hit. (A weapon downed is
+    the other side's: interceptions are left out.)"""
+    weapons = pack.get("actors", "weapon_words", [])
+    for side, words in pack.get("actors", "sides", {}).items():
+        m = re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+(\w+)$", trigger, FLAGS)
+        if m is None:
+            continue
+        if weapons and re.fullmatch(rf"(?:{'|'.join(weapons)})", m.group(1), FLAGS):
+            return str(side), None
+        return None, str(side)
+    return None, None
+
+
+def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
+    """(attacker side, target side) a strike's own words tell, in languages whose pack
+    lists its weapon words; else the object right after a verb ("дрони ГУР уразили |
+    російський танк"), never the genitive after a strike noun ("удару | російських ракет"),
+    which is the attacker's (roles' agent_after_noun)."""
+    if hit.family != "strike" or not pack.get("actors", "weapon_words", []):
+        return None, None
+    weapon_side, target_side = _side_in_trigger(hit.text, pack)
+    if weapon_side or target_side:
+        return weapon_side, target_side
+    nouns = pack.get("actors", "agent_after_noun", [])
+    if nouns and re.search(rf"(?<!\w)(?:{'|'.join(nouns)})$", hit.text, FLAGS):
+        return None, None
+    words = text[hit.end : hit.end + 60].split()[:3]
+    weapons = pack.get("actors", "weapon_words", [])
+    if any(re.fullmatch(rf"(?:{'|'.join(weapons)})", w.strip(",.«»"), FLAGS) for w in words):
+        return None, None
+    for n in (2, 3):  # "російський танк", "два російські кораблі"
+        target_side = _side_in_trigger(" ".join(words[:n]), pack)[1] or target_side
+    return None, target_side
+
+
+def _pieces(s: Sentence, pack: LangPack) -> list[tuple[int, int]]:
+    """A lead paragraph taken for a title stays one sentence (its speaker and its toll
+    belong to all of it), but each of its sentences keeps its own dates and background
+    cues: "X took Avdiivka. Fighting had raged since October." is no October event."""
+    if not s.is_heading:
+        return [(0, len(s.text))]
+    return split_sentences(s.text, frozenset(pack.get("meta", "abbreviations", []))) or [
+        (0, len(s.text))]
+
+
+def _piece(pieces: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in pieces if a <= offset < b), pieces[-1])
 
 
 def _hypothetical(text: str, hit: Hit, pack: LangPack) -> bool:
@@ -100,6 +164,7 @@ class ExtractClaims:
         self.gazetteer = resources.gazetteer
         self.registry = registry()
         self.territory = load_data("acled")["territory"]
+        self.unplaced_owner = load_data("acled").get("territory_unplaced", {}).get("owner")
         self.agencies = frozenset(
             k for k, v in self.registry.claimants.items() if v["kind"] == "agency"
         )
@@ -114,6 +179,7 @@ class ExtractClaims:
         speakers = [m for m in doc.mentions if m.kind == "claimant"]
         previous: str | None = None
         narrative: DateValue | None = None
+        told_before: list[Claim] = []
         for s in doc.sentences:
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
@@ -121,14 +187,23 @@ class ExtractClaims:
                 previous = who.claimant
             s_dates = _within(dates, s)
             hits = find_hits(s.text, pack)
-            date_for = {h.start: _nearest(s_dates, s.start + h.start) for h in hits}
+            pieces = _pieces(s, pack)
+            date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
+                                           == _piece(pieces, h.start)], s.start + h.start)
+                        for h in hits}
             chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
-            background_cue = bool(pack.regex("modality", "background", words=False).search(s.text))
+            cue = pack.regex("modality", "background", words=False)
+            made: list[Claim] = []
             for k, hit in enumerate(chosen):
+                a, b = _piece(pieces, hit.start)
                 claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
-                                    narrative, background_cue, actors, s_speakers)
+                                    narrative, bool(cue.search(s.text[a:b])), actors, s_speakers)
                 if claim:
                     doc.claims.append(claim)
+                    made.append(claim)
+            if not hits:
+                self._carry_toll(s, pack, told_before)
+            told_before = made
             for d in s_dates:
                 value = d.data["value"]
                 day_without_year = bool(value.partial and len(value.partial) == 7)
@@ -138,6 +213,29 @@ class ExtractClaims:
                     narrative = value
         _date_headlines(doc)
         return doc
+
+    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
+        """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells
+        no event but counts the dead or wounded counts them for the violent event told in
+        the sentence just before it, which had no toll of its own."""
+        found = [f.quantity for f in find_quantities(s.text, pack)
+                 if f.quantity.outcome in ("killed", "wounded")]
+        if not found:
+            return
+        for claim in told:
+            if (claim.background or claim.event_type not in CARRY_TOLL
+                    or any(q.outcome in ("killed", "wounded") for q in claim.quantities)):
+                continue
+            claim.quantities.extend(found)
+            harmed = any(q.unit == "civilians" for q in found)
+            place = claim.location.place if claim.location else None
+            if (harmed and claim.actor2 is None and place is not None
+                    and claim.event_type == "Explosions/Remote violence"
+                    and place.country in self.registry.sides):
+                # People harmed where it fell are its target (see roles.assign).
+                claim.actor2 = self.registry.for_side(place.country, "civilians",
+                                                      "(people harmed)")
+            claim.notes.append(f"toll told in the next sentence: \"{s.text[:120]}\"")
 
     def _is_old(self, doc: Document, value: DateValue) -> bool:
         return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
@@ -184,8 +282,10 @@ class ExtractClaims:
                                    self.registry, self.gazetteer.get)
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
+        weapon_side, target_side = _strike_sides(s.text, hit, pack)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack),
+                       self.registry, _side_before(s.text, hit.start, pack) or weapon_side
+                       or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
                        speaker_serves=claimant.get("serves"), speaker_kind=claimant.get("kind"),
@@ -194,6 +294,8 @@ class ExtractClaims:
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities),
                        sub_event=hit.sub_event_type)
+        if target_side and roles.actor2 is None:
+            roles.actor2 = self.registry.for_side(target_side, "military", "(what was hit)")
         if seat:
             location = self._location(doc, pack, s, hit, trigger_span[0], roles.actor1)
         if location is None and claimant.get("region"):
@@ -219,7 +321,10 @@ class ExtractClaims:
                 # A village no gazetteer knows, taken back ("recaptured") by a state's forces:
                 # the word tells it was theirs.
                 or (owner is None
-                    and pack.regex("triggers", "retaking").search(hit.text) is not None))
+                    and pack.regex("triggers", "retaking").search(hit.text) is not None)
+                # With no place found at all, the ground fought over is taken to be the
+                # country the war is waged on (acled.toml): its army retaking it recaptures.
+                or (owner is None and roles.gainer_side == self.unplaced_owner))
             sub_event = self.territory["gained_by_owner" if gained_by_owner else "gained_by_other"]
         if hit.status != "event":
             modality = hit.status

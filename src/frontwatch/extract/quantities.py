@@ -80,13 +80,19 @@ def _unit(m: re.Match[str], pack: LangPack) -> dict[str, str]:
 
 
 def _outcome(sentence: str, pos: int, pack: LangPack, allowed: tuple[str, ...],
-             within: int = 10**9) -> str:
+             within: int = 10**9, start: int | None = None) -> str:
+    """The outcome word nearest to `pos`. With `start` (where the counted words begin), an
+    outcome word before them is measured from its end, so that a long noun phrase after
+    the verb ("загинула 68-річна жінка") is as close to it as a short one."""
     outcomes = pack.get("numbers", "outcomes", {})
     best, best_dist = "", within
     for name in allowed:
         for pat in outcomes.get(name, []):
             for m in re.finditer(rf"(?<!\w)(?:{pat})(?!\w)", sentence, FLAGS):
-                dist = abs(m.start() - pos)
+                if start is not None and m.end() <= start:
+                    dist = start - m.end()
+                else:
+                    dist = abs(m.start() - pos)
                 if dist < best_dist:
                     best, best_dist = name, dist
     return best
@@ -163,11 +169,8 @@ def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
     for m in re.finditer(rf"(?<!\w)(?:{_alt(words)})(?!\w)", sentence, FLAGS):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        # Measured from both ends: "killing a 64-year-old woman" puts a long phrase
-        # between the outcome word and the noun.
-        outcome = (_outcome(sentence, m.end(), pack, ("killed", "wounded"), within=SINGLE_REACH)
-                   or _outcome(sentence, m.start(), pack, ("killed", "wounded"),
-                               within=SINGLE_REACH))
+        outcome = _outcome(sentence, m.end(), pack, ("killed", "wounded"),
+                           within=SINGLE_REACH, start=m.start())
         if outcome:
             # "cinq morts, dont un enfant": one of the five, not a toll of one.
             kind = SUBSET if _subset(sentence, m.start(), pack) else outcome

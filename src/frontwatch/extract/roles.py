@@ -52,7 +52,7 @@ def _kind_for(family: str) -> str:
 
 
 def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegistry,
-             place_country: str | None) -> Actor | None:
+             place_country: str | None, relative_side: str | None = None) -> Actor | None:
     kind = _kind_for(family)
     data = m.data
     if "actor" in data:
@@ -68,10 +68,12 @@ def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegist
         return reg.for_side(side, data["kind"], m.text) if side else None
     if "side" in data:
         return reg.for_side(data["side"], kind, m.text)
-    if data.get("relative") == "speaker_side" and speaker_side:
-        return reg.for_side(speaker_side, kind, m.text)
-    if data.get("relative") == "enemy_of_speaker" and speaker_side:
-        opponent = reg.opponent(speaker_side)
+    # "the enemy", "our troops": the speaker's point of view, else the press's own.
+    own = speaker_side or relative_side
+    if data.get("relative") == "speaker_side" and own:
+        return reg.for_side(own, kind, m.text)
+    if data.get("relative") == "enemy_of_speaker" and own:
+        opponent = reg.opponent(own)
         return reg.for_side(opponent, kind, m.text) if opponent else None
     return None
 
@@ -130,8 +132,11 @@ def assign(
     (starting at document offset `text_start`), `pack` its language; `people_harmed`: the
     sentence counts people killed or wounded. `speaker_serves`: the side of a speaker who
     reports what befalls its region (a governor), `speaker_kind` its kind (government...)."""
+    # A language whose press writes from one side ("ворог" in Ukrainian news is Russia's
+    # army) names it in its pack: it reads "the enemy" when no speaker is known.
+    press_side = pack.get("meta", "press_side", None) if pack is not None else None
     resolved = [(m, a) for m in mentions
-                if (a := _resolve(m, family, speaker_side, reg, place_country))
+                if (a := _resolve(m, family, speaker_side, reg, place_country, press_side))
                 and not _a_place(m, text, text_start, pack)]
     is_victim = {
         id(m) for m, _ in resolved if any(s <= m.start and m.end <= e + 30 for s, e in victims)
@@ -268,8 +273,16 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
         return None
     if family == "disrupted":
         return None  # "shot down drones launched by Russia": the launcher is the target
-    m = after[0][0]
+    m, a = after[0]
     gap = text[end - text_start : m.start - text_start]
+    nouns = pack.get("actors", "agent_after_noun", []) if pack is not None else []
+    if nouns and not gap.strip() and a.inter != 7 and "side" not in m.data and re.search(
+        rf"(?<!\w)(?:{'|'.join(nouns)})$", text[: end - text_start], FLAGS
+    ):
+        # "в результате удара ВСУ", "внаслідок обстрілу окупантів": the army named right
+        # after a strike noun (a genitive) is whose strike it was. A city there ("обстріл
+        # Києва") or civilians ("обстрел мирных жителей") are its target.
+        return after[0]
     if len(gap) <= AGENT_REACH and "," not in gap and re.search(
         rf"(?<!\w)(?:{'|'.join(words)})\s+$", gap, FLAGS
     ):
