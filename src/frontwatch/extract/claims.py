@@ -15,7 +15,7 @@ from datetime import timedelta
 from frontwatch.analyse.rules import split_sentences
 from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
 from frontwatch.extract.quantities import find_quantities
-from frontwatch.extract.roles import assign
+from frontwatch.extract.roles import assign, ends_with_agent_noun
 from frontwatch.extract.triggers import Hit, find_hits, select
 from frontwatch.langpack import FLAGS, LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
@@ -78,17 +78,20 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     return None
 
 
+def _is_weapon(word: str, pack: LangPack) -> bool:
+    return pack.regex("actors", "weapon_words").fullmatch(word) is not None
+
+
 def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | None]:
     """(attacker side, target side) told by a nationality word on the noun that ends a
     strike's trigger words: on a weapon ("атаке украинского дрона") it names who attacked;
     on anything else ("уразили російський танк") it names what was hit. (A weapon downed is
     the other side's: interceptions are left out.)"""
-    weapons = pack.get("actors", "weapon_words", [])
     for side, words in pack.get("actors", "sides", {}).items():
         m = re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+(\w+)$", trigger, FLAGS)
         if m is None:
             continue
-        if weapons and re.fullmatch(rf"(?:{'|'.join(weapons)})", m.group(1), FLAGS):
+        if _is_weapon(m.group(1), pack):
             return str(side), None
         return None, str(side)
     return None, None
@@ -104,12 +107,10 @@ def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str 
     weapon_side, target_side = _side_in_trigger(hit.text, pack)
     if weapon_side or target_side:
         return weapon_side, target_side
-    nouns = pack.get("actors", "agent_after_noun", [])
-    if nouns and re.search(rf"(?<!\w)(?:{'|'.join(nouns)})$", hit.text, FLAGS):
+    if ends_with_agent_noun(hit.text, pack):
         return None, None
     words = text[hit.end : hit.end + 60].split()[:3]
-    weapons = pack.get("actors", "weapon_words", [])
-    if any(re.fullmatch(rf"(?:{'|'.join(weapons)})", w.strip(",.«»"), FLAGS) for w in words):
+    if any(_is_weapon(w.strip(",.«»"), pack) for w in words):
         return None, None
     for n in (2, 3):  # "російський танк", "два російські кораблі"
         target_side = _side_in_trigger(" ".join(words[:n]), pack)[1] or target_side
@@ -163,8 +164,9 @@ class ExtractClaims:
         self.langpacks = resources.langpacks
         self.gazetteer = resources.gazetteer
         self.registry = registry()
-        self.territory = load_data("acled")["territory"]
-        self.unplaced_owner = load_data("acled").get("territory_unplaced", {}).get("owner")
+        acled = load_data("acled")
+        self.territory = acled["territory"]
+        self.unplaced_owner = acled.get("territory_unplaced", {}).get("owner")
         self.agencies = frozenset(
             k for k, v in self.registry.claimants.items() if v["kind"] == "agency"
         )

@@ -275,10 +275,8 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
         return None  # "shot down drones launched by Russia": the launcher is the target
     m, a = after[0]
     gap = text[end - text_start : m.start - text_start]
-    nouns = pack.get("actors", "agent_after_noun", []) if pack is not None else []
-    if nouns and not gap.strip() and a.inter != 7 and "side" not in m.data and re.search(
-        rf"(?<!\w)(?:{'|'.join(nouns)})$", text[: end - text_start], FLAGS
-    ):
+    if (not gap.strip() and a.inter != 7 and "side" not in m.data
+            and ends_with_agent_noun(text[: end - text_start], pack)):
         # "в результате удара ВСУ", "внаслідок обстрілу окупантів": the army named right
         # after a strike noun (a genitive) is whose strike it was. A city there ("обстріл
         # Києва") or civilians ("обстрел мирных жителей") are its target.
@@ -288,6 +286,13 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
     ):
         return after[0]
     return None
+
+
+def ends_with_agent_noun(text: str, pack: LangPack | None) -> bool:
+    """`text` ends on a strike noun whose genitive names the attacker ("удара", "обстрілу"):
+    the pack's `agent_after_noun`."""
+    nouns = pack.get("actors", "agent_after_noun", []) if pack is not None else []
+    return bool(nouns) and re.search(rf"(?<!\w)(?:{'|'.join(nouns)})$", text, FLAGS) is not None
 
 
 def _side_after(text: str, end: int, pack: LangPack | None) -> str | None:
