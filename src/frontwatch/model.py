@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 __all__ = [
+    "EARTH_KM",
     "Actor",
     "Claim",
     "DateValue",
@@ -35,6 +37,9 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+EARTH_KM = 6371.0  # mean Earth radius, for great-circle distances
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a settlement, a first-order region, a country or a named region."""
@@ -46,8 +51,15 @@ class Place:
     country: str
     admin1: str | None
     admin1_code: str | None
-    feature: str  # PPL settlement, ADM1 region, PCLI country, RGN named region
+    feature: str  # PPL settlement, ADM1 region, ADM2 county, PCLI country, RGN named region
     population: int
+
+    def km_to(self, other: Place) -> float:
+        """Great-circle distance in km (haversine on a sphere of EARTH_KM)."""
+        p1, p2 = math.radians(self.latitude), math.radians(other.latitude)
+        h = (math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2)
+             * math.sin(math.radians(other.longitude - self.longitude) / 2) ** 2)
+        return EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass

@@ -12,7 +12,6 @@ records the evidence that joined it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,13 +54,6 @@ def _span(claim: Claim) -> tuple[date, date] | None:
     return d.start, d.end or d.start
 
 
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    h = (math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2)
-         * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _inside(town: Place, region: Place) -> bool:
     if region.feature == "PCLI":
         return False  # a country is too wide to say two reports tell one event
@@ -80,7 +72,7 @@ def place_fit(a: Claim, b: Claim) -> tuple[int, str] | None:
     if pa.feature == pb.feature == "PPL":
         if scale_of(a) != scale_of(b):
             return None  # fighting in a town and on its approaches are told apart
-        if pa.geonames_id == pb.geonames_id or _km(pa, pb) <= SAME_PLACE_KM:
+        if pa.geonames_id == pb.geonames_id or pa.km_to(pb) <= SAME_PLACE_KM:
             return 3, f"same place {pa.name} ({pa.geonames_id})"
         return None
     if pa == pb:

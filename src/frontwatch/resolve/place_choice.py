@@ -60,13 +60,6 @@ def _capitals() -> frozenset[tuple[str, str]]:
     )
 
 
-def km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    h = (math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2)
-         * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass
 class Context:
     """What the whole document says about where it is, for scoring each mention.
@@ -134,7 +127,7 @@ def _closeness(p: Place, q: Place) -> float:
     if p.feature == "ADM1" or q.feature == "ADM1":
         inside = p.country == q.country and p.admin1_code == q.admin1_code
         return 0.75 if inside and p.feature != q.feature else 0.0
-    d = km(p, q)
+    d = p.km_to(q)
     for limit, weight in KERNEL:
         if d <= limit:
             return weight

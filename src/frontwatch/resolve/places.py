@@ -22,13 +22,12 @@ import re
 from functools import cache
 
 from frontwatch.langpack import FLAGS, LangPack, load_data, union
-from frontwatch.model import Document, Place, PlaceMention
+from frontwatch.model import EARTH_KM, Document, Place, PlaceMention
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.resolve.place_names import Raw, recognise
 
-EARTH_KM = 6371.0
 CONTEXT_CHARS = 60
 
 
