@@ -23,6 +23,7 @@ authors have not seen. Scored exactly like part B; rows and score() keys carry a
 prefix.
 
     python bench/extract.py [case] [reports] [heldout] [--verbose]
+    python bench/extract.py --file PATH [--verbose]   (any set in the same format)
 """
 
 from __future__ import annotations
@@ -286,6 +287,13 @@ def score() -> dict[str, float]:
 
 def main() -> int:
     verbose = "--verbose" in sys.argv
+    if "--file" in sys.argv:
+        at = sys.argv.index("--file") + 1
+        if at >= len(sys.argv) or not Path(sys.argv[at]).is_file():
+            print("--file needs the path of a JSON Lines set", file=sys.stderr)
+            return 2
+        print_reports(evaluate_reports(verbose, Path(sys.argv[at])), "file")
+        return 0
     names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["case", "reports", "heldout"]
     if "case" in names:
         if CASE.exists():
