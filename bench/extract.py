@@ -15,14 +15,19 @@ the event with the most non-background claims of that document (ties: the first)
 language: event-type accuracy, sub-event macro-F1, actor1/actor2 accuracy, location within
 25 km, date exact, fatalities exact, claimant exact; and each language's gap to the best.
 
-Part C (held-out war reports): bench/data/extraction/heldout.jsonl, 25 further events
-(2022-2024) each written in en/fr/ru/uk, same schema and gold vocabulary as part B. They were
+Part C (press reports): bench/data/extraction/press.jsonl, 50 further events (2022-2025) in
+the four languages, written blind by two sessions that did not see the rules, then used to
+develop them: its first, blind figures are in the README; since then it is a development set
+like part B. Rows and score() keys carry a "press_" prefix.
+
+Part D (held-out war reports): bench/data/extraction/heldout.jsonl, 50 further events
+(2022-2025) each written in en/fr/ru/uk, same schema and gold vocabulary as part B. They were
 written without looking at the trigger, actor or speaker rules, the extractor's code or its
 tests, and are not to be used to tune them: they measure how the rules carry over to text their
 authors have not seen. Scored exactly like part B; rows and score() keys carry a "heldout_"
 prefix.
 
-    python bench/extract.py [case] [reports] [heldout] [--verbose]
+    python bench/extract.py [case] [reports] [press] [heldout] [--verbose]
     python bench/extract.py --file PATH [--verbose]   (any set in the same format)
 """
 
@@ -46,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT.parent / "shared" / "data" / "acled" / "case2021-dev.tsv"
 REPORTS = ROOT / "bench" / "data" / "extraction" / "reports.jsonl"
 HELDOUT = ROOT / "bench" / "data" / "extraction" / "heldout.jsonl"
+PRESS = ROOT / "bench" / "data" / "extraction" / "press.jsonl"
 PASSTHROUGH = ("clean.passthrough.v1", "langid.py3langid.v2", "analyse.rules.v1",
                "resolve.dates.v1", "resolve.actors.v1", "resolve.places.v1",
                "extract.claims.v1")
@@ -274,7 +280,7 @@ def score() -> dict[str, float]:
         case = evaluate_case()
         for k in ("weighted_f1", "macro_f1", "abstention_precision", "abstention_recall"):
             out[f"case_{k}"] = case[k]
-    for prefix, path in (("", REPORTS), ("heldout_", HELDOUT)):
+    for prefix, path in (("", REPORTS), ("press_", PRESS), ("heldout_", HELDOUT)):
         if not path.exists():
             continue
         for lang, row in evaluate_reports(path=path).items():
@@ -294,14 +300,15 @@ def main() -> int:
             return 2
         print_reports(evaluate_reports(verbose, Path(sys.argv[at])), "file")
         return 0
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["case", "reports", "heldout"]
+    names = ([a for a in sys.argv[1:] if not a.startswith("-")]
+             or ["case", "reports", "press", "heldout"])
     if "case" in names:
         if CASE.exists():
             print("case\t" + "\t".join(f"{k}={v}"
                                        for k, v in evaluate_case(verbose).items()))
         else:
             print(f"case: missing {CASE}", file=sys.stderr)
-    for part, path in (("reports", REPORTS), ("heldout", HELDOUT)):
+    for part, path in (("reports", REPORTS), ("press", PRESS), ("heldout", HELDOUT)):
         if part not in names:
             continue
         if path.exists():
