@@ -11,6 +11,7 @@ import pytest
 from frontwatch import api
 from frontwatch.corroborate.documents import cluster_documents
 from frontwatch.corroborate.participants import differ, find_names, name_key, shared
+from frontwatch.model import Document
 from frontwatch.read import Defaults
 
 STRIKER = """Striker arrested in Odesa
@@ -100,3 +101,17 @@ def test_documents_about_different_people_arrested_cluster_apart(odesa: api.Resu
                           for m in members) for members in clusters)
     assert stems == [["businessman"], ["striker", "striker-again"]]
 
+
+
+def test_like_stories_about_different_people_cluster_apart_same_person_together() -> None:
+    texts = [
+        "The singer Maria Lenska was fined in court on Friday for driving too fast. Lenska "
+        "paid the fine. Her agent said Lenska would appeal the fine in court.",
+        "The actor Pavel Dorosh was fined on Friday for driving too fast. Dorosh paid at "
+        "once. His lawyer said Dorosh would appeal the fine.",
+        "A court fined Maria Lenska on Friday over a speeding case, her agent said. Lenska "
+        "will appeal, the agent said, and Lenska thanked her fans.",
+    ]
+    docs = [Document(id=f"d{i}", source=f"d{i}", raw_text=t, text=t, language="en")
+            for i, t in enumerate(texts)]
+    assert sorted(cluster_documents(docs)) == [["d0", "d2"], ["d1"]]
