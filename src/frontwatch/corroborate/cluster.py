@@ -216,10 +216,10 @@ def group_claims(claims: list[Claim]) -> list[Group]:
         top = [(f, g) for f, g in scored if f[0] == best]
         # A claim naming nobody (a headline) that fits several groups at one place equally
         # goes with the one its own document's other claims are in, when that is only one.
-        own = [(f, g) for f, g in top
-               if any(c.document_id == claim.document_id for c in g.claims)]
-        if len(own) == 1 and best is not None and best >= 3:
-            top = own
+        if len(top) > 1 and best is not None and best >= 3:
+            own = [(f, g) for f, g in top
+                   if any(c.document_id == claim.document_id for c in g.claims)]
+            top = own if len(own) == 1 else top
         if len(top) == 1 or (top and best is not None and best >= 3):
             (_, why), group = top[0]
             group.claims.append(claim)
@@ -231,6 +231,6 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     for claim in claims:
         if claim.modality == "denied" and not claim.background:
             for g in sorted(index.candidates(claim), key=lambda g: g.order):
-                if fit(g.anchor, claim):
+                if fit(g.anchor, claim) and people_fit(g, claim):
                     g.denials.append(claim)
     return groups
