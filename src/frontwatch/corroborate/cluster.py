@@ -4,7 +4,9 @@ Two claims are one event when they tell the same kind of happening (after the te
 rule a withdrawal told by one side and an entry told by the other are the same change of
 territory), on compatible days (their date spans overlap), at the same place seen at the
 same scale (in the town, or on its approaches) or at a region that holds the other's town,
-between compatible sides (the same belligerents, or one claim naming no actor). Claims are
+between compatible sides (the same belligerents, or one claim naming no actor). Where the
+event is done to named people (an arrest, an abduction), claims that name different people
+in their sentences are different events, and claims naming the same one fit better. Claims are
 taken in a fixed order and each joins the group it fits best; ties between two groups that
 fit only loosely are not broken by guessing: the claim starts its own group. Every merge
 records the evidence that joined it.
@@ -14,8 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, lru_cache
 from typing import Any
 
+from frontwatch.corroborate.participants import NO_NAMES, Names, differ, find_names, shared
+from frontwatch.langpack import load_data
 from frontwatch.model import Claim, Place
 
 EVENT_MODALITIES = {"claimed", "asserted"}
@@ -45,6 +50,33 @@ def scale_of(claim: Claim) -> str:
 def sides_of(claim: Claim) -> tuple[str | None, str | None]:
     return (claim.actor1.side if claim.actor1 else None,
             claim.actor2.side if claim.actor2 else None)
+
+
+@cache
+def _named_people_types() -> frozenset[str]:
+    return frozenset(load_data("acled").get("participants", {}).get("named_people", []))
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_names(sentence: str, skip: tuple[tuple[int, int], ...]) -> Names:
+    return find_names(sentence, skip)
+
+
+def people_of(claim: Claim) -> Names:
+    """The people a claim's sentence names as taking part, for the kinds of event done to
+    named people; its place and its actors' words are not people. Read from the sentence
+    alone, so claims read back from a store give the same."""
+    if claim.sub_event_type not in _named_people_types():
+        return NO_NAMES
+    skip: list[tuple[int, int]] = []
+    loc = claim.location
+    if loc is not None and claim.start <= loc.start and loc.end <= claim.end:
+        skip.append((loc.start - claim.start, loc.end - claim.start))
+    for actor in (claim.actor1, claim.actor2, *claim.assoc_actor_1, *claim.assoc_actor_2):
+        at = claim.sentence.find(actor.text) if actor is not None and actor.text else -1
+        if at >= 0:
+            skip.append((at, at + len(actor.text)))  # type: ignore[union-attr]
+    return _sentence_names(claim.sentence, tuple(sorted(skip)))
 
 
 def _span(claim: Claim) -> tuple[date, date] | None:
@@ -114,13 +146,32 @@ def fit(a: Claim, b: Claim) -> tuple[int, list[str]] | None:
     return place[0], why
 
 
-def _order(claim: Claim) -> tuple[str, bool, int, str]:
+def people_fit(group: Group, claim: Claim) -> tuple[int, list[str]] | None:
+    """Whether the people `claim` names fit a group's: None when a claim of the group names
+    other people, 1 when one names the same, 0 when either names nobody. Every member is
+    asked, not only the anchor: a headline naming nobody may have founded the group."""
+    mine = people_of(claim)
+    if not mine.main and not mine.full:
+        return 0, []
+    same: set[str] = set()
+    for member in group.claims:
+        theirs = people_of(member)
+        if differ(mine, theirs):
+            return None
+        same.update(shared(mine, theirs))
+    return (1, ["same people named " + ", ".join(sorted(same))]) if same else (0, [])
+
+
+def _order(claim: Claim) -> tuple[str, bool, bool, int, str]:
     place = place_of(claim)
     precision = (claim.location.geo_precision if claim.location else None) or 9
     # Precise claims first, so that they found the groups that looser ones then join; a
     # claim naming no actor never founds one (it would take in both directions of a fight).
+    # Likewise claims naming the people an arrest was done to found groups before those
+    # naming nobody, which then join by place and day.
     return ((claim.date.start.isoformat() if claim.date.start else "9999"),
-            sides_of(claim) == (None, None), precision if place else 10, claim.id)
+            sides_of(claim) == (None, None), not people_of(claim).full,
+            precision if place else 10, claim.id)
 
 
 class _Index:
@@ -159,10 +210,17 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     for claim in live:
         # Candidates in founding order, so that ties resolve as a full scan would.
         candidates = sorted(index.candidates(claim), key=lambda g: g.order)
-        scored = [(f, g) for g in candidates if (f := fit(g.anchor, claim))]
+        scored = [((f[0] + p[0], f[1] + p[1]), g) for g in candidates
+                  if (f := fit(g.anchor, claim)) and (p := people_fit(g, claim))]
         best = max((f[0] for f, _ in scored), default=None)
         top = [(f, g) for f, g in scored if f[0] == best]
-        if len(top) == 1 or (top and best == 3):
+        # A claim naming nobody (a headline) that fits several groups at one place equally
+        # goes with the one its own document's other claims are in, when that is only one.
+        if len(top) > 1 and best is not None and best >= 3:
+            own = [(f, g) for f, g in top
+                   if any(c.document_id == claim.document_id for c in g.claims)]
+            top = own if len(own) == 1 else top
+        if len(top) == 1 or (top and best is not None and best >= 3):
             (_, why), group = top[0]
             group.claims.append(claim)
             group.evidence.append({"claim": claim.id, "joined": group.anchor.id, "by": why})
@@ -173,6 +231,6 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     for claim in claims:
         if claim.modality == "denied" and not claim.background:
             for g in sorted(index.candidates(claim), key=lambda g: g.order):
-                if fit(g.anchor, claim):
+                if fit(g.anchor, claim) and people_fit(g, claim):
                     g.denials.append(claim)
     return groups

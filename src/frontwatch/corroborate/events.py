@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from frontwatch.corroborate.cluster import (
     EVENT_MODALITIES,
     group_claims,
+    people_of,
     place_of,
     scale_of,
     sides_of,
@@ -32,6 +33,12 @@ def event_key(claim: Claim) -> tuple[str, ...]:
         a1 or "?",
         a2 or "?",
     )
+
+
+def _id_key(claim: Claim) -> tuple[str, ...]:
+    # Two arrests on one day in one town, of different people, are two events: the people
+    # tell their ids apart. Events naming nobody keep the ids they had.
+    return (*event_key(claim), *sorted(people_of(claim).main))
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -187,7 +194,7 @@ def partition_events(docs: list[Document], gazetteer) -> list[Event]:  # type: i
         copies = _copies(claims, copy_of)  # type: ignore[arg-type]
         level, sides = _corroboration(claims, copies)
         event = Event(
-            event_id=_event_id(country.name if country else None, event_key(first)),
+            event_id=_event_id(country.name if country else None, _id_key(first)),
             event_date=first.date.start,
             time_precision=min((c.date.time_precision or 9 for c in claims), default=9),
             disorder_type=taxonomy["disorder"][first.event_type],
