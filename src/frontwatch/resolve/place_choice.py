@@ -26,6 +26,7 @@ from frontwatch.model import Place
 from frontwatch.resolve.gazetteer import normalize_name
 
 if TYPE_CHECKING:
+    from frontwatch.resolve.outlet_prior import Home
     from frontwatch.resolve.place_names import Raw
 
 REGION_WEIGHT = 1_000_000
@@ -40,6 +41,8 @@ REGION_BONUS = 4.0
 SHARED_BONUS = 4.0
 CONTAINER_BONUS = 6.0
 FOCUS_BONUS = 1.5
+# The outlet's home region (resolve.outlet_prior): what its readers take a bare name to mean.
+HOME_BONUS = 4.0
 CONTEXT_CAP = 7.5
 # Geographic coherence: the pull of one other name whose choice lies right next to a
 # candidate, and the most all of them together may add.
@@ -74,10 +77,12 @@ class Context:
     containers: dict[int, list[Place]]  # raw index -> the region/country named right after
     names: list[str] = field(default_factory=list)  # normalised text of each raw
     anchors: dict[str, tuple[Place, float]] = field(default_factory=dict)
+    home: Home | None = None
 
 
 def context(raws: Sequence[Raw], focus: set[str], language: str | None,
-            focus_languages: set[str], names_a_side: bool = False) -> Context:
+            focus_languages: set[str], names_a_side: bool = False,
+            home: Home | None = None) -> Context:
     # Only what is certain sets the context: a name with one candidate, or whose candidates
     # all lie in one country (one region).
     names = [normalize_name(r.text) for r in raws]
@@ -117,7 +122,7 @@ def context(raws: Sequence[Raw], focus: set[str], language: str | None,
             wide = [p for p in nxt.candidates if p.feature in {"ADM1", "PCLI"}]
             if wide:
                 containers[i] = wide
-    return Context(countries, admin1s, shared, active, containers, names)
+    return Context(countries, admin1s, shared, active, containers, names, home=home)
 
 
 def _closeness(p: Place, q: Place) -> float:
@@ -166,6 +171,10 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
         context += NEAR_WEIGHT * min(near, NEAR_CAP / NEAR_WEIGHT)
         why.append(f"near the document's other places ({near:.1f})")
     total += min(context, CONTEXT_CAP)
+    if ctx.home is not None and place.feature != "PCLI" and ctx.home.holds(place):
+        total += HOME_BONUS
+        why.append(f"in the outlet's home region {ctx.home.code}"
+                   + (f" ({ctx.home.source})" if ctx.home.source else ""))
     if place.country in ctx.focus:
         total += FOCUS_BONUS
         why.append(f"{place.country} is in the conflict focus")

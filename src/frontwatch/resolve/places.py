@@ -26,6 +26,7 @@ from frontwatch.model import EARTH_KM, Document, Place, PlaceMention
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
 from frontwatch.resolve.gazetteer import Gazetteer
+from frontwatch.resolve.outlet_prior import home_of
 from frontwatch.resolve.place_names import Raw, recognise
 
 CONTEXT_CHARS = 60
@@ -186,7 +187,7 @@ class ResolvePlaces:
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
         ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages,
-                                   _names_a_side(doc, pack, self.focus))
+                                   _names_a_side(doc, pack, self.focus), home_of(doc))
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):
             _, why, best = scored[0]
