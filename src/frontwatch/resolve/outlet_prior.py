@@ -40,9 +40,10 @@ PLACE_STAGE = "resolve.places.v1"
 SCRATCH = frozenset({"tokens", "sentences", "entities", "mentions", "paragraphs", "headings"})
 # One article is the document's own context, already weighed; an outlet's home needs several.
 MIN_DOCUMENTS = 3
-# A region is the home when at least this share of the outlet's documents (and two) name
-# places in it, more than name any other. A wire service or a world desk spreads over many
-# regions and gets none.
+# A region is the home when at least this share of the outlet's documents that name places
+# (and two) name places in it, more than name any other; a country alone needs a larger
+# share of all its documents. A wire service or a world desk spreads over many regions and
+# gets none.
 REGION_SHARE = 0.4
 COUNTRY_SHARE = 0.6
 MIN_SUPPORT = 2
@@ -188,6 +189,7 @@ def learn_homes(docs: Sequence[Document], gaz: Gazetteer) -> dict[str, Home]:
         voters = len(evidence)
         if voters < MIN_DOCUMENTS:
             continue
+        everyone = len(outlets[key])
         support: Counter[tuple[str, str]] = Counter(r for e in evidence for r in e.regions)
         mass: Counter[tuple[str, str]] = Counter()
         for e in evidence:
@@ -198,7 +200,7 @@ def learn_homes(docs: Sequence[Document], gaz: Gazetteer) -> dict[str, Home]:
         region = _top(support, REGION_SHARE * voters, mass)
         if region:
             homes[key] = Home(region[0], region[1], source, centre)
-        elif country := _top(countries, COUNTRY_SHARE * voters, Counter()):
+        elif country := _top(countries, COUNTRY_SHARE * everyone, Counter()):
             homes[key] = Home(country, None, source, centre)
     return homes
 
@@ -222,6 +224,7 @@ def _rerun(doc: Document, pipeline: Pipeline) -> None:
     again = set(names[first:])
     doc.done = [name for name in doc.done if name not in again]
     pipeline(doc)
+    doc.warnings = list(dict.fromkeys(doc.warnings))  # a stage run twice warns once
 
 
 def localise(docs: Sequence[Document], pipeline: Pipeline) -> dict[str, Home]:
