@@ -111,3 +111,13 @@ def test_cli_home_option(tmp_path: Path) -> None:
     assert athens["country"] == "US" and athens["admin1"] == "Texas"
     bad = CliRunner().invoke(main, ["places", path, "--home", "Texas"])
     assert bad.exit_code != 0
+
+
+def test_the_region_counts_more_than_the_beat_across_its_border() -> None:
+    # A paper in Concord, New Hampshire: Hanover NH is home; Hanover MA only near it.
+    home = Home("US", "NH", "test", (43.2, -71.54))
+    gaz = api.default_resources().gazetteer
+    towns = {p.admin1_code: p for p in gaz.lookup("Hanover") if p.country == "US"}
+    assert home.holds(towns["NH"]) == 1.0
+    assert 0 < home.holds(towns["MA"]) < 1.0
+    assert home.holds(towns["PA"]) == 0.0

@@ -163,3 +163,12 @@ def test_a_town_framed_as_a_town_is_not_a_country(tmp_path: Path) -> None:
     for p in jordans:
         assert p.place and p.place.feature == "PPL" and p.place.country == "US"
     assert jordans[1].relation == "settlement"
+
+
+def test_names_listed_before_counties_are_the_counties(tmp_path: Path) -> None:
+    places = _places(tmp_path, "School boards meet\n\nSchool boards in Barrow and Jackson "
+                               "counties, in Georgia, voted on new calendars on Monday.\n")
+    for name in ("Barrow", "Jackson"):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.feature == "ADM2", hit
+        assert (hit.place.country, hit.place.admin1_code) == ("US", "GA")

@@ -49,6 +49,7 @@ COUNTRY_SHARE = 0.6
 MIN_SUPPORT = 2
 # A local paper's beat: the places within this distance of its centre.
 BEAT_KM = 150.0
+BEAT_WEIGHT = 0.5
 # A state or county name whose namesakes score this far below it votes even so ("Nebraska"
 # beside a hamlet of that name); a town votes only when all its namesakes lie in one region.
 CONFIDENT_MARGIN = 5.0
@@ -69,16 +70,17 @@ class Home:
     def code(self) -> str:
         return f"{self.country}-{self.admin1}" if self.admin1 else self.country
 
-    def holds(self, place: Place) -> bool:
-        """The place lies in the home region, or within a local paper's beat of its centre."""
+    def holds(self, place: Place) -> float:
+        """1 for a place in the home region, BEAT_WEIGHT for one only within a local paper's
+        beat of its centre (across a state line), else 0."""
         if place.country == self.country and (
             self.admin1 is None or place.admin1_code == self.admin1
         ):
-            return True
+            return 1.0
         if self.centre is None or place.feature not in {"PPL", "ADM2"}:
-            return False
+            return 0.0
         centre = Place(None, "", *self.centre, self.country, None, None, "PPL", 0)
-        return centre.km_to(place) <= BEAT_KM
+        return BEAT_WEIGHT if centre.km_to(place) <= BEAT_KM else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"region": self.code, "source": self.source}

@@ -171,9 +171,11 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
         context += NEAR_WEIGHT * min(near, NEAR_CAP / NEAR_WEIGHT)
         why.append(f"near the document's other places ({near:.1f})")
     total += min(context, CONTEXT_CAP)
-    if ctx.home is not None and place.feature != "PCLI" and ctx.home.holds(place):
-        total += HOME_BONUS
-        why.append(f"in the outlet's home region {ctx.home.code}"
+    if ctx.home is not None and place.feature != "PCLI" and (home := ctx.home.holds(place)):
+        # The home region itself, or only its paper's beat across a state line.
+        total += HOME_BONUS * home
+        where = "home region" if home == 1.0 else "beat, near its centre"
+        why.append(f"in the outlet's {where} {ctx.home.code}"
                    + (f" ({ctx.home.source})" if ctx.home.source else ""))
     if place.country in ctx.focus:
         total += FOCUS_BONUS

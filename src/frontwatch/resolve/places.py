@@ -105,6 +105,18 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.local = True  # "a Paris man": a town or a state, not a country
 
 
+def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> list[Place]:
+    """"Jackson and Barrow counties": the units of those names, when the gazetteer has them."""
+    pattern = pack.get("places", "plural_unit_after", "")
+    if not pattern:
+        return []
+    m = re.match(pattern, doc.text[raw.end : raw.end + 4 * CONTEXT_CHARS])
+    if not m:
+        return []
+    suffix = pack.get("places", "plural_units", {}).get(m.group("unit").casefold())
+    return gaz.lookup(f"{raw.text} {suffix}") if suffix else []
+
+
 def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
     # Searched one by one: every pattern names its groups km and bearing alike.
     for pattern in pack.get("places", "offset_before", []):
@@ -176,6 +188,8 @@ class ResolvePlaces:
         speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
+            if units := _plural_unit(doc, raw, pack, self.gazetteer):
+                raw.candidates = units
             if raw.relation in {"in", "settlement"} and all(
                 p.feature == "ADM1" for p in raw.candidates
             ):
