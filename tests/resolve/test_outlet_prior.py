@@ -121,3 +121,16 @@ def test_the_region_counts_more_than_the_beat_across_its_border() -> None:
     assert home.holds(towns["NH"]) == 1.0
     assert 0 < home.holds(towns["MA"]) < 1.0
     assert home.holds(towns["PA"]) == 0.0
+
+
+def test_claims_are_placed_with_the_outlets_home(tmp_path: Path) -> None:
+    report = BARE_ATHENS + " Two people were killed when a gunman opened fire in Athens on " \
+                           "Friday, police said."
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(
+        json.dumps({"url": f"https://www.easttexascourier.com/{i}", "text": t,
+                    "published": "2024-05-03"}) + "\n"
+        for i, t in enumerate([*TEXAS_STORIES, report])), encoding="utf-8")
+    doc = api.extract([str(path)], Defaults()).documents[-1]
+    located = [c.location for c in doc.claims if c.location is not None]
+    assert located and all(p.place and p.place.admin1_code == "TX" for p in located)
