@@ -31,6 +31,7 @@ from frontwatch.model import Document, Place, PlaceMention
 from frontwatch.pipeline import Pipeline
 from frontwatch.read.outlets import registered_domain
 from frontwatch.resolve.gazetteer import Gazetteer
+from frontwatch.resolve.place_choice import settled_by_region
 
 T = TypeVar("T", str, tuple[str, str])
 
@@ -53,6 +54,9 @@ BEAT_WEIGHT = 0.5
 # A state or county name whose namesakes score this far below it votes even so ("Nebraska"
 # beside a hamlet of that name); a town votes only when all its namesakes lie in one region.
 CONFIDENT_MARGIN = 5.0
+# A name the document places in a region it names ("Lamar County" beside "Texas") votes when
+# that puts it this far ahead of its namesakes.
+SETTLED_MARGIN = 1.0
 # A hamlet that is a name's only entry is as often a misread word ("Give", "Along"): towns
 # vote from this size up.
 VOTING_POPULATION = 1_000
@@ -126,6 +130,9 @@ def _confident(m: PlaceMention, gaz: Gazetteer) -> bool:
         return False
     if len(m.candidates) < 2:
         return True
+    margin = m.candidates[0][2] - m.candidates[1][2]
+    if p.feature != "PCLI" and margin >= SETTLED_MARGIN and settled_by_region(m.reason):
+        return True  # "Lamar County ... Texas": the document itself says which one
     if p.feature in {"ADM1", "ADM2"} and m.candidates[0][2] - m.candidates[1][2] >= (
         CONFIDENT_MARGIN
     ):

