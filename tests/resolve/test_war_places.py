@@ -195,3 +195,15 @@ def test_a_plural_only_village_in_the_genitive(tmp_path: Path) -> None:
                  "Отход с плацдарма\n\nМорпехи вышли из Крынок в Херсонской области.\n"):
         (hit,) = [p for p in _places(tmp_path, text) if p.text in {"Кринок", "Крынок"}]
         assert hit.place and hit.place.name == "Krynky" and hit.place.admin1_code == "08"
+
+
+def test_na_with_a_town_in_the_locative_is_its_oblast(tmp_path: Path) -> None:
+    region = _places(tmp_path, "Обстріли\n\nВорог обстріляв села на Запоріжжі вночі.\n")
+    (hit,) = [p for p in region if p.text == "Запоріжжі"]
+    assert hit.place and hit.place.feature == "ADM1" and hit.relation == "region"
+    town = _places(tmp_path, "Обстріли\n\nВибухи пролунали у Запоріжжі вночі.\n")
+    (hit,) = [p for p in town if p.text == "Запоріжжі"]
+    assert hit.place and hit.place.feature == "PPL"
+    target = _places(tmp_path, "Атака\n\nВорог готує наступ на Запоріжжя.\n")
+    (hit,) = [p for p in target if p.text == "Запоріжжя"]
+    assert hit.place and hit.place.feature == "PPL"

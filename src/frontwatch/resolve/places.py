@@ -117,6 +117,22 @@ def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> lis
     return gaz.lookup(f"{raw.text} {suffix}") if suffix else []
 
 
+def _oblast_locative(doc: Document, raw: Raw, pack: LangPack) -> bool:
+    """"на Запоріжжі": an inflected town name after a word that takes regions, not towns."""
+    if not pack.get("places", "region_locative_before", []) or not any(
+        p.feature == "PPL" and p.admin1_code for p in raw.candidates
+    ):
+        return False
+    before = doc.text[max(0, raw.start - CONTEXT_CHARS) : raw.start]
+    if not before[-1:].isspace() or not _cue(pack, "region_locative_before").search(before):
+        return False
+    words = [t for t in doc.tokens if raw.start <= t.start and t.end <= raw.end]
+    endings = tuple(pack.get("places", "locative_endings", []))
+    return len(words) == 1 and words[0].text.casefold().endswith(endings) and (
+        words[0].text.casefold() not in {f.casefold() for f in (*words[0].forms, words[0].lemma)}
+    )
+
+
 def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
     # Searched one by one: every pattern names its groups km and bearing alike.
     for pattern in pack.get("places", "offset_before", []):
@@ -190,6 +206,8 @@ class ResolvePlaces:
             _frame(doc, raw, pack)
             if units := _plural_unit(doc, raw, pack, self.gazetteer):
                 raw.candidates = units
+            if raw.relation == "in" and _oblast_locative(doc, raw, pack):
+                raw.relation = "region"
             if raw.relation in {"in", "settlement"} and all(
                 p.feature == "ADM1" for p in raw.candidates
             ):
