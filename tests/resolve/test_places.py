@@ -172,3 +172,11 @@ def test_names_listed_before_counties_are_the_counties(tmp_path: Path) -> None:
         hit = _by_text(places, name)
         assert hit.place and hit.place.feature == "ADM2", hit
         assert (hit.place.country, hit.place.admin1_code) == ("US", "GA")
+
+
+def test_a_region_of_a_country_is_in_that_country(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Aid\n\nAid workers reached camps in the northern region of "
+                               "Mali and in the eastern region of Chad on Monday.\n")
+    for name, code in (("Mali", "ML"), ("Chad", "TD")):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.country == code and hit.place.feature == "PCLI", hit

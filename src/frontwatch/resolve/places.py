@@ -212,7 +212,11 @@ class ResolvePlaces:
                 p.feature == "ADM1" for p in raw.candidates
             ):
                 raw.relation = "region"  # "Donetsk region", "Донецкой области": named whole
-            if raw.relation == "region":
+            if raw.relation == "region" and not (raw.region_phrase and any(
+                p.feature in {"PCLI", "RGN"} for p in raw.candidates
+            )):
+                # "the Darfur region of Sudan": the cue frames the region named before the
+                # country, never a region of the country's namesake towns.
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
             if any(s <= raw.start and raw.end <= e for s, e in speakers):
                 # "the governor of Belgorod region said", "Kyiv said": where the speaker
