@@ -180,3 +180,15 @@ def test_a_region_of_a_country_is_in_that_country(tmp_path: Path) -> None:
     for name, code in (("Mali", "ML"), ("Chad", "TD")):
         hit = _by_text(places, name)
         assert hit.place and hit.place.country == code and hit.place.feature == "PCLI", hit
+
+
+def test_a_name_listed_among_states_is_the_state(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Recall\n\nThe recalled lettuce was sold in Oregon, Utah, "
+                               "Washington and Wyoming, the company said.\n")
+    for name in ("Washington", "Wyoming"):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.feature == "ADM1" and hit.place.country == "US", hit
+    # A state after a comma places the town before it: "Athens, Ga." stays the town.
+    town = _by_text(_places(tmp_path, "Fire\n\nA farmer from Athens, Ga. lost a barn to the "
+                                      "fire.\n"), "Athens")
+    assert town.place and town.place.feature == "PPL" and town.place.admin1_code == "GA"

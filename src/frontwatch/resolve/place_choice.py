@@ -40,6 +40,7 @@ COUNTRY_STEP = 1.0
 REGION_BONUS = 4.0
 SHARED_BONUS = 4.0
 CONTAINER_BONUS = 6.0
+LIST_BONUS = 3.0
 FOCUS_BONUS = 1.5
 # The outlet's home region (resolve.outlet_prior): what its readers take a bare name to mean.
 HOME_BONUS = 4.0
@@ -89,11 +90,15 @@ class Context:
     names: list[str] = field(default_factory=list)  # normalised text of each raw
     anchors: dict[str, tuple[Place, float]] = field(default_factory=dict)
     home: Home | None = None
+    listed: dict[int, set[str]] = field(default_factory=dict)  # raw -> countries of its
+    # neighbours in a list of regions
 
 
 def context(raws: Sequence[Raw], focus: set[str], language: str | None,
             focus_languages: set[str], names_a_side: bool = False,
-            home: Home | None = None) -> Context:
+            home: Home | None = None, links: Sequence[str | None] = ()) -> Context:
+    """`links[i]` says how raws i and i+1 are joined: "comma", "joiner" ("and", "or") or
+    None (not as items of one list)."""
     # Only what is certain sets the context: a name with one candidate, or whose candidates
     # all lie in one country (one region).
     names = [normalize_name(r.text) for r in raws]
@@ -133,7 +138,32 @@ def context(raws: Sequence[Raw], focus: set[str], language: str | None,
             wide = [p for p in nxt.candidates if p.feature in {"ADM1", "PCLI"}]
             if wide:
                 containers[i] = wide
-    return Context(countries, admin1s, shared, active, containers, names, home=home)
+    return Context(countries, admin1s, shared, active, containers, names, home=home,
+                   listed=_listed(raws, names, links))
+
+
+def _listed(raws: Sequence[Raw], names: list[str], links: Sequence[str | None]
+            ) -> dict[int, set[str]]:
+    """"Utah, Washington and Wisconsin": a name listed among regions is one too. A region
+    before it counts after a comma or a joiner, one after it only after a joiner: in
+    "Athens, Ga." the state places the town."""
+    def region(k: int) -> str | None:
+        units = [p for p in raws[k].candidates if p.feature in {"ADM1", "PCLI"}]
+        if len(units) == 1 and units[0].feature == "ADM1" and (
+            raws[k].relation == "region" or _unit_bonus(units[0], raws[k], names[k]) > 0
+        ):
+            return units[0].country
+        return None
+
+    out: dict[int, set[str]] = {}
+    for i, link in enumerate(links[: len(raws) - 1]):
+        if link is None:
+            continue
+        if country := region(i):
+            out.setdefault(i + 1, set()).add(country)
+        if link == "joiner" and (country := region(i + 1)):
+            out.setdefault(i, set()).add(country)
+    return out
 
 
 def _closeness(p: Place, q: Place) -> float:
@@ -203,6 +233,9 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
             total += CONTAINER_BONUS
             why.append(f"{FOLLOWED_BY_REGION} {wide.name}")
             break
+    if place.feature == "ADM1" and place.country in ctx.listed.get(i, ()):
+        total += LIST_BONUS
+        why.append("listed among regions")
     capitals = _capitals()
     if place.feature == "PPL" and (place.country, own) in capitals and place.population == max(
         p.population for p in raw.candidates if p.country == place.country and p.feature == "PPL"

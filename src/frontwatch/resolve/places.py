@@ -17,6 +17,7 @@ The stage in three steps, each in its own module:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from functools import cache
@@ -133,6 +134,21 @@ def _oblast_locative(doc: Document, raw: Raw, pack: LangPack) -> bool:
     )
 
 
+def _links(doc: Document, raws: list[Raw], pack: LangPack) -> list[str | None]:
+    """How each name and the next are joined as items of one list, if they are."""
+    joiners = pack.regex("places", "list_joiners")
+    out: list[str | None] = []
+    for r, nxt in itertools.pairwise(raws):
+        gap = doc.text[r.end : nxt.start]
+        if re.fullmatch(r"\s*,\s*", gap):
+            out.append("comma")
+        elif re.fullmatch(rf"\s*,?\s*(?:{joiners.pattern})\s*", gap, joiners.flags):
+            out.append("joiner")
+        else:
+            out.append(None)
+    return out
+
+
 def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
     # Searched one by one: every pattern names its groups km and bearing alike.
     for pattern in pack.get("places", "offset_before", []):
@@ -223,7 +239,8 @@ class ResolvePlaces:
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
         ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages,
-                                   _names_a_side(doc, pack, self.focus), home_of(doc))
+                                   _names_a_side(doc, pack, self.focus), home_of(doc),
+                                   _links(doc, raws, pack))
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):
             _, why, best = scored[0]
