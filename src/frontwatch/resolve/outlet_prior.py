@@ -46,6 +46,8 @@ MIN_DOCUMENTS = 3
 # share of all its documents. A wire service or a world desk spreads over many regions and
 # gets none.
 REGION_SHARE = 0.4
+# ... and when at least this share of all the places its documents settle lie in it.
+REGION_MASS = 0.2
 COUNTRY_SHARE = 0.6
 MIN_SUPPORT = 2
 # A local paper's beat: the places within this distance of its centre.
@@ -207,6 +209,8 @@ def learn_homes(docs: Sequence[Document], gaz: Gazetteer) -> dict[str, Home]:
         source = f"learned from {voters} documents of {key}"
         centre = _centre(evidence, REGION_SHARE * voters)
         region = _top(support, REGION_SHARE * voters, mass)
+        if region and mass[region] < REGION_MASS * sum(mass.values()):
+            region = None  # named now and then among many others: a world desk's beat
         if region:
             homes[key] = Home(region[0], region[1], source, centre)
         elif country := _top(countries, COUNTRY_SHARE * everyone, Counter()):
