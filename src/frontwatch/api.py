@@ -73,7 +73,22 @@ def run(paths: list[str], defaults: Defaults | None, pipeline: Pipeline,
     from frontwatch.engine.local import pipe
 
     stages = [s.name for s in pipeline.stages]
-    return collect(pipe(read_paths(paths, defaults or Defaults()), pipeline, workers, stages))
+    result = collect(pipe(read_paths(paths, defaults or Defaults()), pipeline, workers, stages))
+    localise(result, pipeline)
+    return result
+
+
+def localise(result: Result, pipeline: Pipeline) -> None:
+    """Each outlet's home learned from its documents in the batch; the places of the
+    documents it applies to resolved again with it (`resolve.outlet_prior`)."""
+    from frontwatch.engine.local import slim
+    from frontwatch.resolve.outlet_prior import localise as learn_and_resolve
+
+    slimmed = {id(d) for d in result.documents if not d.tokens}
+    learn_and_resolve(result.documents, pipeline)
+    for doc in result.documents:
+        if id(doc) in slimmed:
+            slim(doc)  # as the pool hands them back: the batch's memory stays bounded
 
 
 def collect(items: Iterable[Document | ReadFailure]) -> Result:

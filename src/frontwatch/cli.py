@@ -36,6 +36,23 @@ def main() -> None:
     """Frontwatch: conflict reporting in, evidence-grade event data out."""
 
 
+def _home(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from frontwatch.resolve.outlet_prior import parse_home
+
+    if value is not None and parse_home(value) is None:
+        raise click.BadParameter("a country code, or country-region: GB, US-TX, UA-05")
+    return value
+
+
+def home_option(fn: Callable[..., None]) -> Callable[..., None]:
+    """The home region of the inputs' outlet, for commands that resolve places."""
+    return click.option(
+        "--home", callback=_home, metavar="CC[-REGION]",
+        help="Home region of the inputs' outlet (ISO country, then GeoNames admin-1 code: "
+             "US-TX), where its bare place names are; without it, each outlet's home is "
+             "learned from its documents in the batch.")(fn)
+
+
 def input_options(fn: Callable[..., None]) -> Callable[..., None]:
     """The options every command that reads documents shares."""
     fn = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -72,14 +89,17 @@ def _process(paths: tuple[str, ...], defaults: Defaults, stages: tuple[str, ...]
     from frontwatch.cli_scale import processor
     from frontwatch.read import read_paths
 
-    return api.collect(processor(engine, workers, address, stages)(read_paths(list(paths),
-                                                                               defaults)))
+    result = api.collect(processor(engine, workers, address, stages)(read_paths(list(paths),
+                                                                                 defaults)))
+    api.localise(result, api.build_pipeline(stages))
+    return result
 
 
 @main.command()
 @input_options
+@home_option
 @engine_options
-def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
+def extract(paths: tuple[str, ...], published: date | None, outlet: str | None, home: str | None,
             encoding: str | None, fmt: str, engine: str, workers: int,
             address: str | None) -> None:
     """Extract coded events from PATHS: text, HTML, JSON Lines, WARC, RSS/Atom (each may be
@@ -87,7 +107,7 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None,
 
     Example: frontwatch extract examples/ --published 2022-10-01 --format json --workers 2
     """
-    result = _process(paths, Defaults(published, outlet, encoding), DEFAULT_STAGES, engine,
+    result = _process(paths, Defaults(published, outlet, encoding, home), DEFAULT_STAGES, engine,
                       workers, address)
     result.events = _events(result, engine, workers)
     _report(result)
@@ -111,15 +131,16 @@ def _events(result: api.Result, engine: str, workers: int) -> list:  # type: ign
 
 @main.command()
 @input_options
+@home_option
 @engine_options
-def places(paths: tuple[str, ...], published: date | None, outlet: str | None,
+def places(paths: tuple[str, ...], published: date | None, outlet: str | None, home: str | None,
            encoding: str | None, fmt: str, engine: str, workers: int,
            address: str | None) -> None:
     """Print every place mention of every document in PATHS (the geoparser alone).
 
     Example: frontwatch places examples/lyman-en.txt --format json
     """
-    result = _process(paths, Defaults(published, outlet, encoding), api.PLACE_STAGES, engine,
+    result = _process(paths, Defaults(published, outlet, encoding, home), api.PLACE_STAGES, engine,
                       workers, address)
     _report(result)
     if fmt == "json":

@@ -385,6 +385,9 @@ class Document:
     # The earlier document of the batch this one repeats (a syndicated copy), if any.
     duplicate_of: str | None = None
     duplicate_similarity: float | None = None
+    # The outlet's home, a prior for ambiguous place names (resolve.outlet_prior):
+    # {"region": "US-TX", "source": "option" | "learned from ...", "latitude", "longitude"}.
+    home: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -399,6 +402,7 @@ class Document:
             "removed": [dataclasses.asdict(r) for r in self.removed],
             "provenance": self.provenance,
             "outlet_info": self.outlet_info,
+            "home": self.home,
             "paragraph_languages": [
                 {"paragraph": i, "language": lang, "probability": round(p, 3)}
                 for i, lang, p in self.paragraph_languages

@@ -61,9 +61,11 @@ def test_a_pool_of_two_gives_the_same_json(inputs: list[str], single: str) -> No
     assert _local(inputs, 2) == single
 
 
-def test_api_extract_with_workers(inputs: list[str], single: str) -> None:
-    result = api.extract(inputs, DEFAULTS, workers=2)
-    assert json.dumps(result.to_dict(), ensure_ascii=False, indent=2) == single
+def test_api_extract_with_workers(inputs: list[str]) -> None:
+    # The API adds the batch's outlet homes (resolve.outlet_prior) to the engine's output.
+    one, two = (api.extract(inputs, DEFAULTS, workers=n) for n in (1, 2))
+    assert json.dumps(two.to_dict(), ensure_ascii=False, indent=2) == json.dumps(
+        one.to_dict(), ensure_ascii=False, indent=2)
 
 
 def test_partitioned_corroboration_equals_global(inputs: list[str]) -> None:

@@ -163,3 +163,32 @@ def test_a_town_framed_as_a_town_is_not_a_country(tmp_path: Path) -> None:
     for p in jordans:
         assert p.place and p.place.feature == "PPL" and p.place.country == "US"
     assert jordans[1].relation == "settlement"
+
+
+def test_names_listed_before_counties_are_the_counties(tmp_path: Path) -> None:
+    places = _places(tmp_path, "School boards meet\n\nSchool boards in Barrow and Jackson "
+                               "counties, in Georgia, voted on new calendars on Monday.\n")
+    for name in ("Barrow", "Jackson"):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.feature == "ADM2", hit
+        assert (hit.place.country, hit.place.admin1_code) == ("US", "GA")
+
+
+def test_a_region_of_a_country_is_in_that_country(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Aid\n\nAid workers reached camps in the northern region of "
+                               "Mali and in the eastern region of Chad on Monday.\n")
+    for name, code in (("Mali", "ML"), ("Chad", "TD")):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.country == code and hit.place.feature == "PCLI", hit
+
+
+def test_a_name_listed_among_states_is_the_state(tmp_path: Path) -> None:
+    places = _places(tmp_path, "Recall\n\nThe recalled lettuce was sold in Oregon, Utah, "
+                               "Washington and Wyoming, the company said.\n")
+    for name in ("Washington", "Wyoming"):
+        hit = _by_text(places, name)
+        assert hit.place and hit.place.feature == "ADM1" and hit.place.country == "US", hit
+    # A state after a comma places the town before it: "Athens, Ga." stays the town.
+    town = _by_text(_places(tmp_path, "Fire\n\nA farmer from Athens, Ga. lost a barn to the "
+                                      "fire.\n"), "Athens")
+    assert town.place and town.place.feature == "PPL" and town.place.admin1_code == "GA"

@@ -187,3 +187,23 @@ def test_french_elisions_and_the_ministry_of_defence(tmp_path: Path) -> None:
     names = {p.text: p.place.name for p in places if p.place}
     assert names.get("Odessa") == "Odesa" and names.get("Ukraine") == "Ukraine"
     assert not any("Défense" in p.text for p in places)  # the ministry, not La Défense
+
+
+def test_a_plural_only_village_in_the_genitive(tmp_path: Path) -> None:
+    # "Кринок" reaches the lemmatiser as the singular "кринка"; the village is Кринки.
+    for text in ("Відступ з плацдарму\n\nМорпіхи вийшли з Кринок на Херсонщині.\n",
+                 "Отход с плацдарма\n\nМорпехи вышли из Крынок в Херсонской области.\n"):
+        (hit,) = [p for p in _places(tmp_path, text) if p.text in {"Кринок", "Крынок"}]
+        assert hit.place and hit.place.name == "Krynky" and hit.place.admin1_code == "08"
+
+
+def test_na_with_a_town_in_the_locative_is_its_oblast(tmp_path: Path) -> None:
+    region = _places(tmp_path, "Обстріли\n\nВорог обстріляв села на Запоріжжі вночі.\n")
+    (hit,) = [p for p in region if p.text == "Запоріжжі"]
+    assert hit.place and hit.place.feature == "ADM1" and hit.relation == "region"
+    town = _places(tmp_path, "Обстріли\n\nВибухи пролунали у Запоріжжі вночі.\n")
+    (hit,) = [p for p in town if p.text == "Запоріжжі"]
+    assert hit.place and hit.place.feature == "PPL"
+    target = _places(tmp_path, "Атака\n\nВорог готує наступ на Запоріжжя.\n")
+    (hit,) = [p for p in target if p.text == "Запоріжжя"]
+    assert hit.place and hit.place.feature == "PPL"

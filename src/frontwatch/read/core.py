@@ -50,6 +50,7 @@ class Defaults:
     published: date | None = None
     outlet: str | None = None
     encoding: str | None = None
+    home: str | None = None  # the outlet's home region ("US-TX"): see resolve.outlet_prior
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,8 @@ def make_document(
     )
     if title:
         doc.provenance["title"] = given.get("title", origin)
+    if defaults.home:
+        doc.home = {"region": defaults.home, "source": "option"}
     return doc
 
 

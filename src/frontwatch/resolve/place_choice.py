@@ -26,6 +26,7 @@ from frontwatch.model import Place
 from frontwatch.resolve.gazetteer import normalize_name
 
 if TYPE_CHECKING:
+    from frontwatch.resolve.outlet_prior import Home
     from frontwatch.resolve.place_names import Raw
 
 REGION_WEIGHT = 1_000_000
@@ -39,7 +40,10 @@ COUNTRY_STEP = 1.0
 REGION_BONUS = 4.0
 SHARED_BONUS = 4.0
 CONTAINER_BONUS = 6.0
+LIST_BONUS = 3.0
 FOCUS_BONUS = 1.5
+# The outlet's home region (resolve.outlet_prior): what its readers take a bare name to mean.
+HOME_BONUS = 4.0
 CONTEXT_CAP = 7.5
 # Geographic coherence: the pull of one other name whose choice lies right next to a
 # candidate, and the most all of them together may add.
@@ -49,6 +53,17 @@ ROUNDS = 3
 # Closeness of two places by distance (km): places of one local report lie within a county
 # or two; a regional one within a state.
 KERNEL = ((50.0, 1.0), (150.0, 0.75), (400.0, 0.4), (1000.0, 0.15))
+
+
+# Reasons that say the document itself placed a name in its region (read by outlet_prior).
+REGION_NAMED = "its region"
+FOLLOWED_BY_REGION = "followed by its region or country"
+
+
+def settled_by_region(reason: str) -> bool:
+    """The reason of a choice cites the region the document names with or around it."""
+    return any(part.startswith((REGION_NAMED + " ", FOLLOWED_BY_REGION))
+               for part in reason.split("; "))
 
 
 @cache
@@ -74,10 +89,16 @@ class Context:
     containers: dict[int, list[Place]]  # raw index -> the region/country named right after
     names: list[str] = field(default_factory=list)  # normalised text of each raw
     anchors: dict[str, tuple[Place, float]] = field(default_factory=dict)
+    home: Home | None = None
+    listed: dict[int, set[str]] = field(default_factory=dict)  # raw -> countries of its
+    # neighbours in a list of regions
 
 
 def context(raws: Sequence[Raw], focus: set[str], language: str | None,
-            focus_languages: set[str], names_a_side: bool = False) -> Context:
+            focus_languages: set[str], names_a_side: bool = False,
+            home: Home | None = None, links: Sequence[str | None] = ()) -> Context:
+    """`links[i]` says how raws i and i+1 are joined: "comma", "joiner" ("and", "or") or
+    None (not as items of one list)."""
     # Only what is certain sets the context: a name with one candidate, or whose candidates
     # all lie in one country (one region).
     names = [normalize_name(r.text) for r in raws]
@@ -117,7 +138,32 @@ def context(raws: Sequence[Raw], focus: set[str], language: str | None,
             wide = [p for p in nxt.candidates if p.feature in {"ADM1", "PCLI"}]
             if wide:
                 containers[i] = wide
-    return Context(countries, admin1s, shared, active, containers, names)
+    return Context(countries, admin1s, shared, active, containers, names, home=home,
+                   listed=_listed(raws, names, links))
+
+
+def _listed(raws: Sequence[Raw], names: list[str], links: Sequence[str | None]
+            ) -> dict[int, set[str]]:
+    """"Utah, Washington and Wisconsin": a name listed among regions is one too. A region
+    before it counts after a comma or a joiner, one after it only after a joiner: in
+    "Athens, Ga." the state places the town."""
+    def region(k: int) -> str | None:
+        units = [p for p in raws[k].candidates if p.feature in {"ADM1", "PCLI"}]
+        if len(units) == 1 and units[0].feature == "ADM1" and (
+            raws[k].relation == "region" or _unit_bonus(units[0], raws[k], names[k]) > 0
+        ):
+            return units[0].country
+        return None
+
+    out: dict[int, set[str]] = {}
+    for i, link in enumerate(links[: len(raws) - 1]):
+        if link is None:
+            continue
+        if country := region(i):
+            out.setdefault(i + 1, set()).add(country)
+        if link == "joiner" and (country := region(i + 1)):
+            out.setdefault(i, set()).add(country)
+    return out
 
 
 def _closeness(p: Place, q: Place) -> float:
@@ -156,7 +202,7 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
     votes = [v for v in ctx.admin1s.get((place.country, place.admin1_code), []) if v != own]
     if place.feature != "ADM1" and votes:
         context += REGION_BONUS * min(1.0, len(votes) / 2)
-        why.append(f"its region {place.admin1 or place.admin1_code} is named in the document")
+        why.append(f"{REGION_NAMED} {place.admin1 or place.admin1_code} is named in the document")
     near = sum(
         weight * _closeness(place, anchor)
         for name, (anchor, weight) in ctx.anchors.items()
@@ -166,6 +212,12 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
         context += NEAR_WEIGHT * min(near, NEAR_CAP / NEAR_WEIGHT)
         why.append(f"near the document's other places ({near:.1f})")
     total += min(context, CONTEXT_CAP)
+    if ctx.home is not None and place.feature != "PCLI" and (home := ctx.home.holds(place)):
+        # The home region itself, or only its paper's beat across a state line.
+        total += HOME_BONUS * home
+        where = "home region" if home == 1.0 else "beat, near its centre"
+        why.append(f"in the outlet's {where} {ctx.home.code}"
+                   + (f" ({ctx.home.source})" if ctx.home.source else ""))
     if place.country in ctx.focus:
         total += FOCUS_BONUS
         why.append(f"{place.country} is in the conflict focus")
@@ -179,8 +231,11 @@ def score(place: Place, raw: Raw, i: int, ctx: Context) -> tuple[float, list[str
             wide.feature == "PCLI" or place.admin1_code == wide.admin1_code
         ) and place.feature != wide.feature:
             total += CONTAINER_BONUS
-            why.append(f"followed by its region or country {wide.name}")
+            why.append(f"{FOLLOWED_BY_REGION} {wide.name}")
             break
+    if place.feature == "ADM1" and place.country in ctx.listed.get(i, ()):
+        total += LIST_BONUS
+        why.append("listed among regions")
     capitals = _capitals()
     if place.feature == "PPL" and (place.country, own) in capitals and place.population == max(
         p.population for p in raw.candidates if p.country == place.country and p.feature == "PPL"

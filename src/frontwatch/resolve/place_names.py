@@ -297,7 +297,9 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
     if key in stops or key in generic:
         return True
     if len(text) < 3 and not text.isupper():
-        return True
+        # "Athens, Ga.": an AP-style state abbreviation placing the town before it.
+        return not (_is_unit(places) and before.endswith(", ") and i + 1 < len(tokens)
+                    and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end)
     if text.isupper() and len(text) <= 5:
         # Two letters are an abbreviation, and so is a short all-capital word ("FDA",
         # "HIV"); only a country's or region's own short name ("US", "UK", "EU") is kept,

@@ -51,12 +51,16 @@ def readings(words: Sequence[Token], pack: LangPack) -> list[str]:
     """Dictionary forms of a name: every reading of every word, adjectives in every gender
     ("Новой Каховке": новая каховка)."""
     endings = pack.get("places", "adjective_endings", [])
+    plurals = pack.get("places", "plural_only_endings", [])
     words = [t for t in words if t.text[:1].isalnum()]
     per_word: list[list[str]] = []
     for t in words:
         forms: list[str] = []
         for form in t.forms or (t.lemma,):
             forms.extend(f for f in genders(form, endings) if f not in forms)
+        # "з Кринок": the lemmatiser gives the singular of a name that has only a plural.
+        forms.extend(f[: -len(sg)] + pl for f in list(forms) for sg, pl in plurals
+                     if f.endswith(sg) and f[: -len(sg)] + pl not in forms)
         per_word.append(forms)
     return [" ".join(c) for c in itertools.islice(itertools.product(*per_word), MAX_READINGS)]
 

@@ -17,6 +17,7 @@ The stage in three steps, each in its own module:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from functools import cache
@@ -26,6 +27,7 @@ from frontwatch.model import EARTH_KM, Document, Place, PlaceMention
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
 from frontwatch.resolve.gazetteer import Gazetteer
+from frontwatch.resolve.outlet_prior import home_of
 from frontwatch.resolve.place_names import Raw, recognise
 
 CONTEXT_CHARS = 60
@@ -104,6 +106,49 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.local = True  # "a Paris man": a town or a state, not a country
 
 
+def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> list[Place]:
+    """"Jackson and Barrow counties": the units of those names, when the gazetteer has them."""
+    pattern = pack.get("places", "plural_unit_after", "")
+    if not pattern:
+        return []
+    m = re.match(pattern, doc.text[raw.end : raw.end + 4 * CONTEXT_CHARS])
+    if not m:
+        return []
+    suffix = pack.get("places", "plural_units", {}).get(m.group("unit").casefold())
+    return gaz.lookup(f"{raw.text} {suffix}") if suffix else []
+
+
+def _oblast_locative(doc: Document, raw: Raw, pack: LangPack) -> bool:
+    """"на Запоріжжі": an inflected town name after a word that takes regions, not towns."""
+    if not pack.get("places", "region_locative_before", []) or not any(
+        p.feature == "PPL" and p.admin1_code for p in raw.candidates
+    ):
+        return False
+    before = doc.text[max(0, raw.start - CONTEXT_CHARS) : raw.start]
+    if not before[-1:].isspace() or not _cue(pack, "region_locative_before").search(before):
+        return False
+    words = [t for t in doc.tokens if raw.start <= t.start and t.end <= raw.end]
+    endings = tuple(pack.get("places", "locative_endings", []))
+    return len(words) == 1 and words[0].text.casefold().endswith(endings) and (
+        words[0].text.casefold() not in {f.casefold() for f in (*words[0].forms, words[0].lemma)}
+    )
+
+
+def _links(doc: Document, raws: list[Raw], pack: LangPack) -> list[str | None]:
+    """How each name and the next are joined as items of one list, if they are."""
+    joiners = pack.regex("places", "list_joiners")
+    out: list[str | None] = []
+    for r, nxt in itertools.pairwise(raws):
+        gap = doc.text[r.end : nxt.start]
+        if re.fullmatch(r"\s*,\s*", gap):
+            out.append("comma")
+        elif re.fullmatch(rf"\s*,?\s*(?:{joiners.pattern})\s*", gap, joiners.flags):
+            out.append("joiner")
+        else:
+            out.append(None)
+    return out
+
+
 def _offset_cue(pack: LangPack, before: str) -> re.Match[str] | None:
     # Searched one by one: every pattern names its groups km and bearing alike.
     for pattern in pack.get("places", "offset_before", []):
@@ -175,18 +220,27 @@ class ResolvePlaces:
         speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
+            if units := _plural_unit(doc, raw, pack, self.gazetteer):
+                raw.candidates = units
+            if raw.relation == "in" and _oblast_locative(doc, raw, pack):
+                raw.relation = "region"
             if raw.relation in {"in", "settlement"} and all(
                 p.feature == "ADM1" for p in raw.candidates
             ):
                 raw.relation = "region"  # "Donetsk region", "Донецкой области": named whole
-            if raw.relation == "region":
+            if raw.relation == "region" and not (raw.region_phrase and any(
+                p.feature in {"PCLI", "RGN"} for p in raw.candidates
+            )):
+                # "the Darfur region of Sudan": the cue frames the region named before the
+                # country, never a region of the country's namesake towns.
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
             if any(s <= raw.start and raw.end <= e for s, e in speakers):
                 # "the governor of Belgorod region said", "Kyiv said": where the speaker
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
         ctx = place_choice.context(raws, self.focus, doc.language, self.focus_languages,
-                                   _names_a_side(doc, pack, self.focus))
+                                   _names_a_side(doc, pack, self.focus), home_of(doc),
+                                   _links(doc, raws, pack))
         doc.places = []
         for r, scored in zip(raws, place_choice.choose(raws, ctx), strict=True):
             _, why, best = scored[0]
