@@ -295,7 +295,7 @@ class ExtractClaims:
                        people_harmed=any(q.quantity.unit in ("civilians", "people")
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities),
-                       sub_event=hit.sub_event_type)
+                       sub_event=hit.sub_event_type, actor_kind=hit.actor_kind)
         if target_side and roles.actor2 is None:
             roles.actor2 = self.registry.for_side(target_side, "military", "(what was hit)")
         if seat:

@@ -1,0 +1,49 @@
+"""English and French constructions that carry over from one report to the next: who acts in
+a government's decision, how a speaker is named (told reporters, wrote on Telegram, in a
+statement, fait savoir, d'après), and a lead paragraph that is no title. Every sentence here
+was written for this test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.api import build_pipeline
+from frontwatch.model import Claim
+from frontwatch.pipeline import Pipeline
+from frontwatch.read import Defaults
+from frontwatch.read.core import make_document
+
+RU_GOV = "Government of Russia (2000-)"
+UA_GOV = "Government of Ukraine (2019-)"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return build_pipeline()
+
+
+def _claims(pipeline: Pipeline, text: str) -> list[Claim]:
+    doc = make_document("test:gen", text, Defaults(published=date(2024, 2, 14), outlet="Wire"))
+    return [c for c in pipeline(doc).claims if not c.background]
+
+
+def _first(pipeline: Pipeline, text: str) -> Claim:
+    claims = _claims(pipeline, text)
+    assert claims, text
+    return claims[0]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Russia's second wave of mobilisation started on Monday, the Kremlin said.", RU_GOV),
+    ("Russia called up 150,000 reservists on Monday.", RU_GOV),
+    ("Ukraine's mobilisation of men aged 25 began on Monday, lawmakers said.", UA_GOV),
+    ("La mobilisation russe a repris lundi dans plusieurs régions.", RU_GOV),
+    ("Moscou a rappelé des réservistes lundi.", RU_GOV),
+])
+def test_a_call_up_is_a_government_act(pipeline: Pipeline, text: str, actor1: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == "Change to group/activity"
+    assert claim.actor1 is not None and claim.actor1.name == actor1
