@@ -47,3 +47,23 @@ def test_a_call_up_is_a_government_act(pipeline: Pipeline, text: str, actor1: st
     claim = _first(pipeline, text)
     assert claim.sub_event_type == "Change to group/activity"
     assert claim.actor1 is not None and claim.actor1.name == actor1
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Russian drones hit a grain warehouse in Izmail overnight. Two workers were wounded, "
+     "Ukraine's air force said.", "Ukrainian army"),
+    ("Russian troops attacked Ukrainian positions near Kupiansk on Friday.\n\nThe attackers "
+     "lost two tanks and an armoured vehicle. Ukraine's General Staff said the assault "
+     "was repelled.", "Ukrainian army"),
+    ("Des drones russes ont frappé un entrepôt à Odessa dans la nuit. Deux personnes ont été "
+     "blessées, selon l'armée ukrainienne.", "Ukrainian army"),
+])
+def test_the_speaker_of_the_next_sentences_tells_the_lead(pipeline: Pipeline, text: str,
+                                                          speaker: str) -> None:
+    assert _first(pipeline, text).claimed_by == speaker
+
+
+def test_a_speaker_of_another_event_does_not_tell_the_lead(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "Russian missiles hit Dnipro on Monday. Ukrainian forces "
+                               "retook a village near Bakhmut, the General Staff said.")
+    assert claims[0].claimed_by == "Wire"

@@ -13,7 +13,12 @@ import re
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
-from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
+from frontwatch.extract.attribution import (
+    Attribution,
+    agencies_cited,
+    attribute,
+    regional_speaker,
+)
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign, ends_with_agent_noun
 from frontwatch.extract.triggers import Hit, find_hits, select
@@ -23,6 +28,7 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
 SIDE_WINDOW = 30
+SPEAKER_AHEAD = 2  # sentences after an unattributed one searched for its speaker
 # Kinds of event whose dead a following sentence may count ("... Two people were killed.").
 CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -182,13 +188,15 @@ class ExtractClaims:
         previous: str | None = None
         narrative: DateValue | None = None
         told_before: list[Claim] = []
-        for s in doc.sentences:
+        for i, s in enumerate(doc.sentences):
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
+            hits = find_hits(s.text, pack)
+            if who.how == "outlet" and hits:
+                who = self._speaker_after(doc, pack, i, speakers, previous, hits) or who
             if who.claimant and not who.claimant.startswith("@"):
                 previous = who.claimant
             s_dates = _within(dates, s)
-            hits = find_hits(s.text, pack)
             pieces = _pieces(s, pack)
             date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
                                            == _piece(pieces, h.start)], s.start + h.start)
@@ -215,6 +223,23 @@ class ExtractClaims:
                     narrative = value
         _date_headlines(doc)
         return doc
+
+    def _speaker_after(self, doc: Document, pack: LangPack, i: int, speakers: list[Mention],
+                       previous: str | None,
+                       hits: list[Hit]) -> Attribution | None:
+        """"Missiles hit Lviv overnight. Fifteen people were wounded, the governor said.": a
+        sentence with no speaker of its own is told by the speaker named in one of the next
+        two sentences (the lead's source often opens the next paragraph), when those only
+        add to it (a toll, the damage, more of the same kind of event)."""
+        own = {h.family for h in hits}
+        for nxt in doc.sentences[i + 1 : i + 1 + SPEAKER_AHEAD]:
+            if not {h.family for h in find_hits(nxt.text, pack) if not h.context} <= own:
+                return None
+            who = attribute(nxt.text, nxt.start, _within(speakers, nxt), pack, previous,
+                            self.agencies)
+            if who.how in ("verb", "according_to"):
+                return None if who.denied else who
+        return None
 
     def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
         """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells
