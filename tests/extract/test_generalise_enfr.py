@@ -67,3 +67,41 @@ def test_a_speaker_of_another_event_does_not_tell_the_lead(pipeline: Pipeline) -
     claims = _claims(pipeline, "Russian missiles hit Dnipro on Monday. Ukrainian forces "
                                "retook a village near Bakhmut, the General Staff said.")
     assert claims[0].claimed_by == "Wire"
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # Flowers laid as a protest; the call-up named beside it is its cause.
+    ("Wives of mobilised reservists placed carnations at a war memorial in Moscow on Sunday.",
+     "Peaceful protest"),
+    ("Des proches de soldats mobilisés ont déposé des roses devant la mairie de "
+     "Saint-Pétersbourg dimanche.", "Peaceful protest"),
+    # Losses suffered and attempted crossings are fights.
+    ("Russian units suffered heavy casualties near Kreminna on Tuesday, the General Staff "
+     "said.", "Armed clash"),
+    ("Les troupes russes ont subi de lourdes pertes près de Kreminna mardi.", "Armed clash"),
+    ("Russian troops tried to cross the Dnipro near Kherson on Monday.", "Armed clash"),
+    ("Les forces russes ont tenté mardi de franchir la rivière près de Kreminna.",
+     "Armed clash"),
+])
+def test_typing_of_press_constructions(pipeline: Pipeline, text: str, sub_event: str) -> None:
+    assert _first(pipeline, text).sub_event_type == sub_event
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian units left the village on Monday to avoid being encircled, the army said.",
+    "Les unités ukrainiennes ont quitté le village lundi pour éviter leur encerclement.",
+])
+def test_an_encirclement_avoided_is_no_battle(pipeline: Pipeline, text: str) -> None:
+    assert all(c.sub_event_type != "Armed clash" for c in _claims(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Putin dismissed his defence minister on Sunday.", RU_GOV),
+    ("Le président ukrainien a limogé dimanche le chef d'état-major de l'armée.", UA_GOV),
+])
+def test_a_change_of_commanders_is_the_government_s_own_act(pipeline: Pipeline, text: str,
+                                                           actor1: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == "Change to group/activity"
+    assert claim.actor1 is not None and claim.actor1.name == actor1
+    assert claim.actor2 is None

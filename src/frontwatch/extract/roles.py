@@ -34,6 +34,9 @@ CROWD = {"protest"}
 CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
+# A change to a group's own activity or bases has no other party (ACLED): whoever the words
+# name after the verb ("replaced the army's commander") is inside the group.
+OWN_ACTS = {"change_group", "hq"}
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
 
@@ -249,6 +252,8 @@ def assign(
         # "Ukrainian forces fought off assaults by Wagner": the attacker is actor1.
         subject, obj = obj, subject
         assoc_subject, assoc_object = assoc_object, assoc_subject
+    if family in OWN_ACTS:
+        return Roles(subject, None, assoc_subject, [])
     if family == "territory":
         gainer, loser = (subject, obj) if role == "gains" else (obj, subject)
         assoc_g, assoc_l = (
