@@ -105,3 +105,45 @@ def test_a_change_of_commanders_is_the_government_s_own_act(pipeline: Pipeline, 
     assert claim.sub_event_type == "Change to group/activity"
     assert claim.actor1 is not None and claim.actor1.name == actor1
     assert claim.actor2 is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # A title between commas after a name, a name between commas after a title.
+    ("Russian missiles hit Sumy on Monday, Andriy Sybiha, deputy head of the President's "
+     "Office, said.", "Government of Ukraine"),
+    ("A Russian drone hit a bus in Kherson on Monday, the head of the regional military "
+     "administration, Oleksandr Prokudin, said.", "Kherson Regional Military Administration"),
+    ("Ukraine says it shot down eleven Russian drones over Odesa on Monday.", "Ukrainian army"),
+    ("Russian troops abducted a mayor in the Zaporizhzhia region on Monday, Ukraine's human "
+     "rights ombudswoman said.", "Government of Ukraine"),
+    ("Ukrainian rockets hit a market in Lysychansk on Monday, the Moscow-installed head of "
+     "the Luhansk region, Leonid Pasechnik, said.",
+     "Russian-installed administration of Luhansk Oblast"),
+    # A name, then the title, after an inverted verb and a full date.
+    ("Des missiles russes ont frappé Kherson, a annoncé lundi 3 juin Oleksandr Prokoudine, "
+     "le chef de l'administration militaire régionale.",
+     "Kherson Regional Military Administration"),
+    ("Des roquettes ukrainiennes ont frappé un marché à Lyssytchansk, a annoncé lundi Leonid "
+     "Passetchnik, le dirigeant installé par Moscou dans la région.",
+     "Russian-installed administration of Luhansk Oblast"),
+    ("Des soldats russes ont enlevé un maire près de Melitopol lundi, a dénoncé la médiatrice "
+     "ukrainienne des droits humains.", "Government of Ukraine"),
+])
+def test_speakers_named_with_their_title(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _first(pipeline, text).claimed_by == speaker
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # The toll told first, the event after it; a toll naming the day's strike.
+    ("The death toll from the collapse of a school in Kramatorsk has risen to nine, the "
+     "governor said.\n\nThe four-storey building was hit by a Russian missile on Sunday "
+     "evening, shortly after classes ended.", 9),
+    ("The death toll from Sunday's strike on a hotel in Kramatorsk has risen to nine, the "
+     "governor said.", 9),
+    ("Le bilan de la frappe russe de dimanche sur un hôtel de Kramatorsk, dans l'est du pays, "
+     "s'élève désormais à neuf morts.", 9),
+])
+def test_tolls_told_apart_from_their_event(pipeline: Pipeline, text: str, killed: int) -> None:
+    claims = _claims(pipeline, text)
+    assert any(sum(q.value or 0 for q in c.quantities if q.outcome == "killed") == killed
+               for c in claims), [(c.trigger, c.quantities) for c in claims]

@@ -188,6 +188,7 @@ class ExtractClaims:
         previous: str | None = None
         narrative: DateValue | None = None
         told_before: list[Claim] = []
+        toll_before: Sentence | None = None
         for i, s in enumerate(doc.sentences):
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
@@ -211,8 +212,12 @@ class ExtractClaims:
                 if claim:
                     doc.claims.append(claim)
                     made.append(claim)
+            if toll_before:
+                self._carry_toll(toll_before, pack, made, forward=True)
+            toll_before = None
             if not hits:
                 self._carry_toll(s, pack, told_before)
+                toll_before = s
             told_before = made
             for d in s_dates:
                 value = d.data["value"]
@@ -241,10 +246,13 @@ class ExtractClaims:
                 return None if who.denied else who
         return None
 
-    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
+    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim],
+                    forward: bool = False) -> None:
         """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells
         no event but counts the dead or wounded counts them for the violent event told in
-        the sentence just before it, which had no toll of its own."""
+        the sentence just before it, which had no toll of its own; `forward`: for the one
+        told just after it ("The death toll has risen to 15. The building was hit by
+        shelling on Sunday.")."""
         found = [f.quantity for f in find_quantities(s.text, pack)
                  if f.quantity.outcome in ("killed", "wounded")]
         if not found:
@@ -254,7 +262,7 @@ class ExtractClaims:
                     or any(q.outcome in ("killed", "wounded") for q in claim.quantities)):
                 continue
             claim.quantities.extend(found)
-            harmed = any(q.unit == "civilians" for q in found)
+            harmed = any(q.unit in ("civilians", "people") for q in found)
             place = claim.location.place if claim.location else None
             if (harmed and claim.actor2 is None and place is not None
                     and claim.event_type == "Explosions/Remote violence"
@@ -262,7 +270,8 @@ class ExtractClaims:
                 # People harmed where it fell are its target (see roles.assign).
                 claim.actor2 = self.registry.for_side(place.country, "civilians",
                                                       "(people harmed)")
-            claim.notes.append(f"toll told in the next sentence: \"{s.text[:120]}\"")
+            where = "previous" if forward else "next"
+            claim.notes.append(f"toll told in the {where} sentence: \"{s.text[:120]}\"")
 
     def _is_old(self, doc: Document, value: DateValue) -> bool:
         return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
