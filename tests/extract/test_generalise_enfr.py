@@ -147,3 +147,17 @@ def test_tolls_told_apart_from_their_event(pipeline: Pipeline, text: str, killed
     claims = _claims(pipeline, text)
     assert any(sum(q.value or 0 for q in c.quantities if q.outcome == "killed") == killed
                for c in claims), [(c.trigger, c.quantities) for c in claims]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # Who the dead were, after their count, is no lower toll.
+    ("Three civilians, a man and two women, were killed on Monday when Russian shells hit "
+     "Nikopol, the governor said.", 3),
+    ("Des drones russes ont frappé Kharkiv lundi, tuant huit personnes ; une famille de "
+     "quatre personnes a péri dans un immeuble.", 8),
+    ("A delivery van driver was killed on Monday when his car hit a mine near Izium.", 1),
+])
+def test_the_toll_of_a_sentence(pipeline: Pipeline, text: str, killed: int) -> None:
+    tolls = [q.value for c in _claims(pipeline, text) for q in c.quantities
+             if q.kind == "killed"]
+    assert tolls and min(tolls) == killed, tolls
