@@ -161,3 +161,24 @@ def test_the_toll_of_a_sentence(pipeline: Pipeline, text: str, killed: int) -> N
     tolls = [q.value for c in _claims(pipeline, text) for q in c.quantities
              if q.kind == "killed"]
     assert tolls and min(tolls) == killed, tolls
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # Shot dead by soldiers is an attack, not a drone shot down.
+    ("Le maire du village a été abattu mardi par des soldats russes près de Boutcha.", "Attack"),
+    ("Des soldats russes ont ouvert le feu sur une voiture près de Tchernihiv mardi, tuant "
+     "deux personnes.", "Attack"),
+])
+def test_killings_by_soldiers(pipeline: Pipeline, text: str, sub_event: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == sub_event
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize("text", [
+    "Since the start of the invasion, the region has seen heavy fighting.",
+    "Depuis le début de l'invasion, la région est le théâtre de violents combats.",
+])
+def test_a_sentence_opening_on_the_war_s_start_is_background(pipeline: Pipeline,
+                                                              text: str) -> None:
+    assert _claims(pipeline, text) == []
