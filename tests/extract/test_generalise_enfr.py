@@ -182,3 +182,40 @@ def test_killings_by_soldiers(pipeline: Pipeline, text: str, sub_event: str) -> 
 def test_a_sentence_opening_on_the_war_s_start_is_background(pipeline: Pipeline,
                                                               text: str) -> None:
     assert _claims(pipeline, text) == []
+
+
+def test_an_incursion_fought_off_is_led_by_the_intruder(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Russia says its troops are fighting off a Ukrainian incursion "
+                             "near Sudzha.")
+    assert claim.sub_event_type == "Armed clash"
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement, Ukraine's air force said Russian missiles hit Zhytomyr overnight.",
+    "Russian missiles hit Zhytomyr overnight, Ukraine's air force said in a statement.",
+])
+def test_the_air_force_reporting_a_missile_strike_did_not_fly_it(pipeline: Pipeline,
+                                                                 text: str) -> None:
+    claim = _first(pipeline, text)
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    assert claim.claimed_by == "Ukrainian army"
+
+
+def test_a_nationality_after_the_weapon_names_the_attacker(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Des drones ukrainiens ont frappé dans la nuit un dépôt à "
+                             "Sébastopol, en Crimée, a indiqué l'armée ukrainienne.")
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian drone hit a lorry in Nikopol on Monday, Serhiy Lysak told reporters.",
+    "A Russian drone hit a lorry in Nikopol on Monday, Serhiy Lysak wrote on Telegram.",
+    '"A Russian drone hit a lorry in Nikopol this morning," Serhiy Lysak said.',
+    "Un drone russe a frappé un camion à Nikopol lundi, indique Serhiï Lyssak.",
+    "Un drone russe a frappé un camion à Nikopol lundi, a fait savoir Serhiï Lyssak.",
+    "D'après Serhiï Lyssak, un drone russe a frappé un camion à Nikopol lundi.",
+    "« Un drone russe a frappé un camion à Nikopol », a écrit Serhiï Lyssak sur Telegram.",
+])
+def test_reporting_constructions(pipeline: Pipeline, text: str) -> None:
+    assert _first(pipeline, text).claimed_by == "Dnipropetrovsk Regional Military Administration"

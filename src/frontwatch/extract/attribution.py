@@ -27,7 +27,8 @@ from frontwatch.resolve.actors import ActorRegistry
 # gouverneur": what stands before the comma ends the reported clause).
 SUBJECT_GAP = re.compile(r"^\s*(?:[\w'’ʼ]+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
-ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
+# "selon l'AFP", "according to Oleh Kiper" (a first name the pattern does not know)
+ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?(?:(?-i:[A-Z])[\w'’.-]+\s+){0,2}$")
 # A speaker and its apposition: "the regional governor, Oleh Kiper, said" (a name between
 # commas), "Kyrylo Tymoshenko, deputy head of the President's Office, said" (the title
 # between commas), "a annoncé lundi Leonid Passetchnik, le dirigeant..." (a name first).

@@ -84,6 +84,18 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     return None
 
 
+def _side_opening(hit: Hit, pack: LangPack) -> str | None:
+    """A nationality adjective on the noun that opens a strike's trigger, where the language
+    puts it after its noun ("des drones ukrainiens ont frappé"): the attacker's side (a
+    weapon shot down is the other side's: interceptions are left out)."""
+    if hit.family != "strike" or not pack.get("actors", "nationality_after_noun", False):
+        return None
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.match(rf"\w+\s+(?:{'|'.join(words)})(?!\w)", hit.text, FLAGS):
+            return str(side)
+    return None
+
+
 def _is_weapon(word: str, pack: LangPack) -> bool:
     return pack.regex("actors", "weapon_words").fullmatch(word) is not None
 
@@ -320,7 +332,8 @@ class ExtractClaims:
         speaker_side = claimant.get("side")
         weapon_side, target_side = _strike_sides(s.text, hit, pack)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack) or weapon_side
+                       self.registry, _side_before(s.text, hit.start, pack)
+                       or _side_opening(hit, pack) or weapon_side
                        or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
