@@ -219,3 +219,23 @@ def test_a_nationality_after_the_weapon_names_the_attacker(pipeline: Pipeline) -
 ])
 def test_reporting_constructions(pipeline: Pipeline, text: str) -> None:
     assert _first(pipeline, text).claimed_by == "Dnipropetrovsk Regional Military Administration"
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # Homes set ablaze by drones: the strike, not property destruction.
+    ("Russian drones set a dozen homes ablaze in Sumy overnight, the governor said.",
+     "Air/drone strike"),
+    ("Russian shelling set a market on fire in Kherson on Monday, the governor said.",
+     "Shelling/artillery/missile attack"),
+    # Struck by drones, told in the passive.
+    ("Une raffinerie de Saratov a été visée dans la nuit par des drones ukrainiens, a affirmé "
+     "le gouverneur.", "Air/drone strike"),
+])
+def test_strikes_told_by_what_they_did(pipeline: Pipeline, text: str, sub_event: str) -> None:
+    assert _first(pipeline, text).sub_event_type == sub_event
+
+
+def test_one_person_killed_in_french(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Des bombes planantes russes ont frappé Zaporijia samedi, tuant "
+                             "une personne et en blessant quatre.")
+    assert [q.value for q in claim.quantities if q.kind == "killed"] == [1]
