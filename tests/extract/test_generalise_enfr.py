@@ -64,9 +64,10 @@ def test_the_speaker_of_the_next_sentences_tells_the_lead(pipeline: Pipeline, te
 
 
 def test_a_speaker_of_another_event_does_not_tell_the_lead(pipeline: Pipeline) -> None:
-    claims = _claims(pipeline, "Russian missiles hit Dnipro on Monday. Ukrainian forces "
-                               "retook a village near Bakhmut, the General Staff said.")
-    assert claims[0].claimed_by == "Wire"
+    claims = _claims(pipeline, "War in Ukraine: day 500\n\nRussian missiles hit Dnipro on "
+                               "Monday. Ukrainian forces retook a village near Bakhmut, the "
+                               "General Staff said.")
+    assert [c.claimed_by for c in claims] == ["Wire", "Ukrainian army"]
 
 
 @pytest.mark.parametrize(("text", "sub_event"), [
@@ -239,3 +240,14 @@ def test_one_person_killed_in_french(pipeline: Pipeline) -> None:
     claim = _first(pipeline, "Des bombes planantes russes ont frappé Zaporijia samedi, tuant "
                              "une personne et en blessant quatre.")
     assert [q.value for q in claim.quantities if q.kind == "killed"] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops retook a village near Kupiansk on Sunday, the General Staff said.",
+    "Les forces ukrainiennes ont repris un village près de Koupiansk dimanche, a indiqué "
+    "l'état-major.",
+    "Un missile russe a été abattu au-dessus de Kiev, a annoncé samedi le commandant de "
+    "l'armée de l'air ukrainienne.",
+])
+def test_the_army_s_own_voices(pipeline: Pipeline, text: str) -> None:
+    assert _first(pipeline, text).claimed_by == "Ukrainian army"
