@@ -251,3 +251,20 @@ def test_one_person_killed_in_french(pipeline: Pipeline) -> None:
 ])
 def test_the_army_s_own_voices(pipeline: Pipeline, text: str) -> None:
     assert _first(pipeline, text).claimed_by == "Ukrainian army"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le SBU, le service de sécurité ukrainien, a annoncé mardi avoir arrêté deux espions à "
+     "Odessa.", "Government of Ukraine"),
+    ("Russia's defence ministry, the main source on the Russian side, said its forces "
+     "repelled an attack near Robotyne.", "Russian Ministry of Defence"),
+])
+def test_a_speaker_with_a_described_apposition(pipeline: Pipeline, text: str,
+                                               speaker: str) -> None:
+    assert _first(pipeline, text).claimed_by == speaker
+
+
+def test_a_clause_between_commas_is_no_apposition(pipeline: Pipeline) -> None:
+    claim = _first(pipeline, "Russian troops attacked positions of the Ukrainian army near "
+                             "Robotyne, killing two, the governor of Zaporizhzhia said.")
+    assert claim.claimed_by == "Zaporizhzhia Regional Military Administration"

@@ -33,7 +33,9 @@ ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?(?:(?-i:[A-Z])[\w'’.-]+\s
 # commas), "Kyrylo Tymoshenko, deputy head of the President's Office, said" (the title
 # between commas), "a annoncé lundi Leonid Passetchnik, le dirigeant..." (a name first).
 NAME = r"(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[\w'’-]+"
-APPOSED_NAME = re.compile(rf"^\s*,\s*{NAME}\s*,\s*(?:[\w'’ʼ]+\s+){{0,2}}$")
+APPOSED_NAME = re.compile(
+    rf"^\s*,\s*(?:{NAME}|(?:the|le|la|les|l['’])\s*[^,;:()«»\"]{{1,60}}?)\s*,\s*"
+    r"(?:[\w'’ʼ]+\s+){0,2}$", re.IGNORECASE)
 CLOSING_COMMA = re.compile(r"^\s*,\s*(?:[\w'’ʼ]+\s+){0,2}$")
 NAME_BEFORE = re.compile(rf"{NAME}\s*,\s*$")
 PREVIOUS = "@previous"
