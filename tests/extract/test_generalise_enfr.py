@@ -268,3 +268,12 @@ def test_a_clause_between_commas_is_no_apposition(pipeline: Pipeline) -> None:
     claim = _first(pipeline, "Russian troops attacked positions of the Ukrainian army near "
                              "Robotyne, killing two, the governor of Zaporizhzhia said.")
     assert claim.claimed_by == "Zaporizhzhia Regional Military Administration"
+
+
+@pytest.mark.parametrize("text", [
+    "Un passager a été tué mardi lorsqu'un drone russe a frappé un bus à Kherson.",
+    "A passenger was killed on Tuesday when a Russian drone hit a bus in Kherson.",
+])
+def test_one_passenger_killed(pipeline: Pipeline, text: str) -> None:
+    claim = _first(pipeline, text)
+    assert [q.value for q in claim.quantities if q.kind == "killed"] == [1]
