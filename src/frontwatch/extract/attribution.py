@@ -27,7 +27,17 @@ from frontwatch.resolve.actors import ActorRegistry
 # gouverneur": what stands before the comma ends the reported clause).
 SUBJECT_GAP = re.compile(r"^\s*(?:[\w'’ʼ]+\s+){0,2}$")
 INVERTED_GAP = re.compile(r"^[\s,]*(?:\w+['’]?\s*)?$")  # "a rapporté le ministère"
-ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?$")  # "selon l'AFP"
+# "selon l'AFP", "according to Oleh Kiper" (a first name the pattern does not know)
+ACCORDING_GAP = re.compile(r"^[\s,]*(?:\w+['’]\s*)?(?:(?-i:[A-Z])[\w'’.-]+\s+){0,2}$")
+# A speaker and its apposition: "the regional governor, Oleh Kiper, said" (a name between
+# commas), "Kyrylo Tymoshenko, deputy head of the President's Office, said" (the title
+# between commas), "a annoncé lundi Leonid Passetchnik, le dirigeant..." (a name first).
+NAME = r"(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[\w'’-]+"
+APPOSED_NAME = re.compile(
+    rf"^\s*,\s*(?:{NAME}|(?:the|le|la|les|l['’])\s*[^,;:()«»\"]{{1,60}}?)\s*,\s*"
+    r"(?:[\w'’ʼ]+\s+){0,2}$", re.IGNORECASE)
+CLOSING_COMMA = re.compile(r"^\s*,\s*(?:[\w'’ʼ]+\s+){0,2}$")
+NAME_BEFORE = re.compile(rf"{NAME}\s*,\s*$")
 PREVIOUS = "@previous"
 # "the regional military administration" with no region named: the authority of the region
 # where the event happened, among those serving the side after the slash ("*": any; the
@@ -51,12 +61,12 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
     inverted = _inverted_gap(pack)
     for verb in pack.regex("reporting", "verbs").finditer(sentence):
         denied = _denies(verb.group(0), pack)
-        for m, _, e in sorted(local, key=lambda t: -t[1]):
-            if e <= verb.start() and SUBJECT_GAP.match(sentence[e : verb.start()]):
+        for m, s, e in sorted(local, key=lambda t: -t[1]):
+            if e <= verb.start() and _subject(sentence, s, e, verb.start()):
                 found.append((m, "verb", denied))
                 break
         for m, s, _ in sorted(local, key=lambda t: t[1]):
-            if s >= verb.end() and inverted.match(sentence[verb.end() : s]):
+            if s >= verb.end() and _inverted(sentence[verb.end() : s], inverted):
                 found.append((m, "verb", denied))
                 break
     for cue in pack.regex("reporting", "according_to").finditer(sentence):
@@ -64,6 +74,28 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
             if s >= cue.end() and ACCORDING_GAP.match(sentence[cue.end() : s]):
                 found.append((m, "according_to", False))
     return found
+
+
+def _subject(sentence: str, start: int, end: int, verb: int) -> bool:
+    """The speaker at [start, end) is the subject of the verb starting at `verb`."""
+    gap = sentence[end:verb]
+    if SUBJECT_GAP.match(gap) or APPOSED_NAME.match(gap):
+        return True
+    # Between commas, after a name or a clause, a speaker is an apposition, not the end of
+    # the reported clause ("..., Kyrylo Tymoshenko, deputy head of the President's Office,
+    # said", "..., the head of the regional administration, Vitaliy Kim, said").
+    before = sentence[:start]
+    return bool(CLOSING_COMMA.match(gap)
+                and (NAME_BEFORE.search(before) or before.rstrip().endswith(",")))
+
+
+def _inverted(gap: str, inverted: re.Pattern[str]) -> bool:
+    """"a annoncé lundi Leonid Passetchnik, le dirigeant...": a name may come before the
+    title that tells who speaks."""
+    if inverted.match(gap):
+        return True
+    m = re.search(rf"{NAME}\s*,\s*$", gap)
+    return m is not None and inverted.match(gap[: m.start()]) is not None
 
 
 def attribute(

@@ -13,7 +13,12 @@ import re
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
-from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
+from frontwatch.extract.attribution import (
+    Attribution,
+    agencies_cited,
+    attribute,
+    regional_speaker,
+)
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign, ends_with_agent_noun
 from frontwatch.extract.triggers import Hit, find_hits, select
@@ -23,6 +28,7 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
 SIDE_WINDOW = 30
+SPEAKER_AHEAD = 2  # sentences after an unattributed one searched for its speaker
 # Kinds of event whose dead a following sentence may count ("... Two people were killed.").
 CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -74,6 +80,18 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     before = sentence[max(0, pos - SIDE_WINDOW) : pos]
     for side, words in pack.get("actors", "sides", {}).items():
         if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
+            return str(side)
+    return None
+
+
+def _side_opening(hit: Hit, pack: LangPack) -> str | None:
+    """A nationality adjective on the noun that opens a strike's trigger, where the language
+    puts it after its noun ("des drones ukrainiens ont frappé"): the attacker's side (a
+    weapon shot down is the other side's: interceptions are left out)."""
+    if hit.family != "strike" or not pack.get("actors", "nationality_after_noun", False):
+        return None
+    for side, words in pack.get("actors", "sides", {}).items():
+        if re.match(rf"\w+\s+(?:{'|'.join(words)})(?!\w)", hit.text, FLAGS):
             return str(side)
     return None
 
@@ -182,13 +200,16 @@ class ExtractClaims:
         previous: str | None = None
         narrative: DateValue | None = None
         told_before: list[Claim] = []
-        for s in doc.sentences:
+        toll_before: Sentence | None = None
+        for i, s in enumerate(doc.sentences):
             s_speakers = _within(speakers, s)
             who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
+            hits = find_hits(s.text, pack)
+            if who.how == "outlet" and hits:
+                who = self._speaker_after(doc, pack, i, speakers, previous, hits) or who
             if who.claimant and not who.claimant.startswith("@"):
                 previous = who.claimant
             s_dates = _within(dates, s)
-            hits = find_hits(s.text, pack)
             pieces = _pieces(s, pack)
             date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
                                            == _piece(pieces, h.start)], s.start + h.start)
@@ -203,8 +224,12 @@ class ExtractClaims:
                 if claim:
                     doc.claims.append(claim)
                     made.append(claim)
+            if toll_before:
+                self._carry_toll(toll_before, pack, made, forward=True)
+            toll_before = None
             if not hits:
                 self._carry_toll(s, pack, told_before)
+                toll_before = s
             told_before = made
             for d in s_dates:
                 value = d.data["value"]
@@ -216,10 +241,30 @@ class ExtractClaims:
         _date_headlines(doc)
         return doc
 
-    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
+    def _speaker_after(self, doc: Document, pack: LangPack, i: int, speakers: list[Mention],
+                       previous: str | None,
+                       hits: list[Hit]) -> Attribution | None:
+        """"Missiles hit Lviv overnight. Fifteen people were wounded, the governor said.": a
+        sentence with no speaker of its own is told by the speaker named in one of the next
+        two sentences (the lead's source often opens the next paragraph), when those only
+        add to it (a toll, the damage, more of the same kind of event)."""
+        own = {h.family for h in hits}
+        for nxt in doc.sentences[i + 1 : i + 1 + SPEAKER_AHEAD]:
+            if not {h.family for h in find_hits(nxt.text, pack) if not h.context} <= own:
+                return None
+            who = attribute(nxt.text, nxt.start, _within(speakers, nxt), pack, previous,
+                            self.agencies)
+            if who.how in ("verb", "according_to"):
+                return None if who.denied else who
+        return None
+
+    def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim],
+                    forward: bool = False) -> None:
         """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells
         no event but counts the dead or wounded counts them for the violent event told in
-        the sentence just before it, which had no toll of its own."""
+        the sentence just before it, which had no toll of its own; `forward`: for the one
+        told just after it ("The death toll has risen to 15. The building was hit by
+        shelling on Sunday.")."""
         found = [f.quantity for f in find_quantities(s.text, pack)
                  if f.quantity.outcome in ("killed", "wounded")]
         if not found:
@@ -229,7 +274,7 @@ class ExtractClaims:
                     or any(q.outcome in ("killed", "wounded") for q in claim.quantities)):
                 continue
             claim.quantities.extend(found)
-            harmed = any(q.unit == "civilians" for q in found)
+            harmed = any(q.unit in ("civilians", "people") for q in found)
             place = claim.location.place if claim.location else None
             if (harmed and claim.actor2 is None and place is not None
                     and claim.event_type == "Explosions/Remote violence"
@@ -237,7 +282,8 @@ class ExtractClaims:
                 # People harmed where it fell are its target (see roles.assign).
                 claim.actor2 = self.registry.for_side(place.country, "civilians",
                                                       "(people harmed)")
-            claim.notes.append(f"toll told in the next sentence: \"{s.text[:120]}\"")
+            where = "previous" if forward else "next"
+            claim.notes.append(f"toll told in the {where} sentence: \"{s.text[:120]}\"")
 
     def _is_old(self, doc: Document, value: DateValue) -> bool:
         return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
@@ -286,7 +332,8 @@ class ExtractClaims:
         speaker_side = claimant.get("side")
         weapon_side, target_side = _strike_sides(s.text, hit, pack)
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack) or weapon_side
+                       self.registry, _side_before(s.text, hit.start, pack)
+                       or _side_opening(hit, pack) or weapon_side
                        or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
@@ -295,7 +342,7 @@ class ExtractClaims:
                        people_harmed=any(q.quantity.unit in ("civilians", "people")
                                          and q.quantity.outcome in ("killed", "wounded")
                                          for q in quantities),
-                       sub_event=hit.sub_event_type)
+                       sub_event=hit.sub_event_type, actor_kind=hit.actor_kind)
         if target_side and roles.actor2 is None:
             roles.actor2 = self.registry.for_side(target_side, "military", "(what was hit)")
         if seat:

@@ -138,7 +138,24 @@ def find_quantities(sentence: str, pack: LangPack) -> list[Found]:
         found.append(_finish(q, unit, m, sentence, pack))
     found.extend(_singles(sentence, pack, found))
     found.extend(_tolls(sentence, pack, found))
-    return sorted(found, key=lambda f: f.start)
+    found.sort(key=lambda f: f.start)
+    _parts_of_toll(found)
+    return found
+
+
+def _parts_of_toll(found: list[Found]) -> None:
+    """"Two civilians, a man and a woman, were killed", "tuant sept personnes ... une famille
+    de cinq a péri": a smaller count of the dead (or wounded) after a larger one in the same
+    sentence tells who they were, not a lower toll."""
+    for outcome in ("killed", "wounded"):
+        largest = 0
+        for f in found:
+            q = f.quantity
+            if q.kind != outcome or q.value is None:
+                continue
+            if q.value < largest:
+                q.kind = SUBSET
+            largest = max(largest, q.value)
 
 
 def _tolls(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:

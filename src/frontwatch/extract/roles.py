@@ -34,6 +34,9 @@ CROWD = {"protest"}
 CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
+# A change to a group's own activity or bases has no other party (ACLED): whoever the words
+# name after the verb ("replaced the army's commander") is inside the group.
+OWN_ACTS = {"change_group", "hq"}
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
 
@@ -52,8 +55,9 @@ def _kind_for(family: str) -> str:
 
 
 def _resolve(m: Mention, family: str, speaker_side: str | None, reg: ActorRegistry,
-             place_country: str | None, relative_side: str | None = None) -> Actor | None:
-    kind = _kind_for(family)
+             place_country: str | None, relative_side: str | None = None,
+             kind: str | None = None) -> Actor | None:
+    kind = kind or _kind_for(family)
     data = m.data
     if "actor" in data:
         entry = reg.actors[data["actor"]]
@@ -125,18 +129,22 @@ def assign(
     speaker_serves: str | None = None,
     speaker_kind: str | None = None,
     sub_event: str = "",
+    actor_kind: str | None = None,
 ) -> Roles:
     """`trigger` and `victims` (spans of counted losses) use document offsets.
     `hint_side`: a nationality word on the trigger ("a Russian missile strike");
     `place_country`: where it happened, when the sentence says. `text` is the sentence
     (starting at document offset `text_start`), `pack` its language; `people_harmed`: the
     sentence counts people killed or wounded. `speaker_serves`: the side of a speaker who
-    reports what befalls its region (a governor), `speaker_kind` its kind (government...)."""
+    reports what befalls its region (a governor), `speaker_kind` its kind (government...).
+    `actor_kind`: the kind a side named by its country stands for, when the trigger says
+    (a mobilisation is a government's act), else the family's."""
     # A language whose press writes from one side ("ворог" in Ukrainian news is Russia's
     # army) names it in its pack: it reads "the enemy" when no speaker is known.
     press_side = pack.get("meta", "press_side", None) if pack is not None else None
     resolved = [(m, a) for m in mentions
-                if (a := _resolve(m, family, speaker_side, reg, place_country, press_side))
+                if (a := _resolve(m, family, speaker_side, reg, place_country, press_side,
+                                  actor_kind))
                 and not _a_place(m, text, text_start, pack)]
     is_victim = {
         id(m) for m, _ in resolved if any(s <= m.start and m.end <= e + 30 for s, e in victims)
@@ -179,7 +187,7 @@ def assign(
         # whoever stands before the trigger ("Ukrainian forces fought off") is its target.
         obj = subject if subject is not None else obj
         subject = agent[1]
-    kind = _kind_for(family)
+    kind = actor_kind or _kind_for(family)
     voice = None if agent is not None or pack is None or family != "clash" else (
         defence_voice(text, pack))
     if family in CROWD or sub_event in CROWD_LED:
@@ -244,6 +252,8 @@ def assign(
         # "Ukrainian forces fought off assaults by Wagner": the attacker is actor1.
         subject, obj = obj, subject
         assoc_subject, assoc_object = assoc_object, assoc_subject
+    if family in OWN_ACTS:
+        return Roles(subject, None, assoc_subject, [])
     if family == "territory":
         gainer, loser = (subject, obj) if role == "gains" else (obj, subject)
         assoc_g, assoc_l = (

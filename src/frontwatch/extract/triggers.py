@@ -25,6 +25,9 @@ class Hit:
     priority: int
     place_policy: str
     status: str  # event | hypothetical | anaphora
+    # The kind of actor that does it when the words name only a country ("Russia's
+    # mobilisation" is its government's act); None: the family's usual kind.
+    actor_kind: str | None = None
 
 
 @cache
@@ -92,6 +95,7 @@ def find_hits(sentence: str, pack: LangPack) -> list[Hit]:
                     int(t.get("priority", 1)),
                     str(t.get("place", "sentence")),
                     status,
+                    t.get("actor_kind"),
                 )
             )
     typed = [t for h in hits if (t := _retype(h, sentence, pack)) is not None]
