@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from frontwatch.langpack import LangPack, union
@@ -35,6 +35,8 @@ UNITS = frozenset({"PCLI", "ADM1", "RGN"})
 SPEAKING_CITY = 250_000
 # A short name in capitals is an acronym unless it is a sizeable town's own name ("PARIS").
 CAPS_TOWN = 20_000
+LATIN_END = 0x250  # Basic Latin to Latin Extended-B: "Khās", "Łódź"
+ALIAS_TOWN = 10_000  # below this, a place's other name opening a sentence is a common word
 _AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
 
 
@@ -223,7 +225,7 @@ def recognise(
     starts = frozenset(s.start for s in doc.sentences if s.is_heading or not joins)
     if not joins:  # the splitter keeps some sentences together ("тривають бої. Колишній")
         starts |= {b.start for a, b in itertools.pairwise(doc.tokens) if a.text in ".!?…"}
-    sentence_starts = frozenset(s.start for s in doc.sentences)
+    sentence_starts = frozenset(_first_words(doc))
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
     people = _People(doc, pack, gaz, stops, generic, titles)
@@ -315,9 +317,39 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
     ):
         return True
     tok = tokens[i]
-    if tok.start in sentence_starts and text.lower() in lower and not _is_unit(places):
-        return True  # "Police said ...", "Still, ..."
+    if tok.start in sentence_starts and not _is_unit(places) and (
+        text.lower() in lower or _only_a_small_alias(text, places)
+    ):
+        return True  # "Police said ...", "Still, ...", "08:47 — Air defence ..."
     return key in people.surnames and not _speaks(places) and not _placed(tokens, i, gaz)
+
+
+def _first_words(doc: Document) -> Iterator[int]:
+    """Where each sentence's first word starts: after a live blog's time stamp, a bullet or
+    a dash ("08:47 — Air defence ...") the first word is still capitalised by rule."""
+    tokens = doc.tokens
+    k = 0
+    for s in doc.sentences:
+        while k < len(tokens) and tokens[k].start < s.start:
+            k += 1
+        j = k
+        while j < len(tokens) and tokens[j].start < s.end and not tokens[j].text[:1].isalpha():
+            j += 1
+        yield tokens[j].start if j < len(tokens) and tokens[j].start < s.end else s.start
+
+
+def _only_a_small_alias(text: str, places: list[Place]) -> bool:
+    """A capital that opens a sentence and names no place by its own name, only a village's
+    other name in the same alphabet ("Air" for Air Khās), is an ordinary word."""
+    own = normalize_name(text)
+    return _latin(text) and all(
+        p.population < ALIAS_TOWN and normalize_name(p.name) != own and _latin(p.name)
+        for p in places
+    )
+
+
+def _latin(word: str) -> bool:
+    return all(ord(ch) < LATIN_END for ch in word)
 
 
 def _unit_follows(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
