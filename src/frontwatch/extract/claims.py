@@ -10,13 +10,19 @@ and keep only the date their own words give.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
-from frontwatch.extract.attribution import agencies_cited, attribute, regional_speaker
+from frontwatch.extract.attribution import (
+    Attribution,
+    agencies_cited,
+    attribute,
+    regional_speaker,
+)
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign, ends_with_agent_noun
-from frontwatch.extract.triggers import Hit, find_hits, select
+from frontwatch.extract.triggers import CUE_WINDOW, Hit, find_hits, select
 from frontwatch.langpack import FLAGS, LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
 from frontwatch.pipeline import Resources, register
@@ -66,6 +72,24 @@ def _date_headlines(doc: Document) -> None:
             d = told.date
             claim.date = DateValue(d.start, d.end, d.time_precision, None,
                                    "date of the report under the headline", d.partial)
+
+
+def _place_from_narrative(doc: Document) -> None:
+    """"Удар по Кривому Рогу ... Ракета упала рядом с детской площадкой": a claim whose
+    sentence names no place happened where the report last placed the same kind of event,
+    as a claim with no date takes the date the narrative last named; unless its attacker
+    is another (the other side's strike told after it is another event)."""
+    last: dict[str, Claim] = {}
+    for claim in doc.claims:
+        if claim.background:
+            continue
+        told = last.get(claim.event_type)
+        if claim.location is not None:
+            last[claim.event_type] = claim
+        elif told is not None and (claim.actor1 is None or told.actor1 is None
+                                   or claim.actor1.name == told.actor1.name):
+            claim.location = told.location
+            claim.notes.append("place named earlier in the text")
 
 
 def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
@@ -179,16 +203,21 @@ class ExtractClaims:
         dates = [m for m in doc.mentions if m.kind == "date"]
         actors = [m for m in doc.mentions if m.kind == "actor"]
         speakers = [m for m in doc.mentions if m.kind == "claimant"]
-        previous: str | None = None
         narrative: DateValue | None = None
         told_before: list[Claim] = []
-        for s in doc.sentences:
+        all_hits = [find_hits(s.text, pack) for s in doc.sentences]
+        whos = self._speakers(doc, pack, speakers, all_hits)
+        families_told: set[str] = set()
+        if_told = pack.regex("modality", "anaphora_if_told", anchor_end=True, words=False)
+        for s, who, hits in zip(doc.sentences, whos, all_hits, strict=True):
             s_speakers = _within(speakers, s)
-            who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
-            if who.claimant and not who.claimant.startswith("@"):
-                previous = who.claimant
             s_dates = _within(dates, s)
-            hits = find_hits(s.text, pack)
+            # "после обстрела" points back at a strike only where one was told before;
+            # told first, it is the report's own event (the pack's `anaphora_if_told`).
+            hits = [replace(h, status="event")
+                    if h.status == "anaphora" and h.family not in families_told
+                    and if_told.search(s.text[max(0, h.start - CUE_WINDOW) : h.start]) else h
+                    for h in hits]
             pieces = _pieces(s, pack)
             date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
                                            == _piece(pieces, h.start)], s.start + h.start)
@@ -203,18 +232,48 @@ class ExtractClaims:
                 if claim:
                     doc.claims.append(claim)
                     made.append(claim)
+                    families_told.add(hit.family)
             if not hits:
                 self._carry_toll(s, pack, told_before)
             told_before = made
-            for d in s_dates:
-                value = d.data["value"]
+            # The date an event of this sentence took is the narrative's, not a later one
+            # that dates the report ("выросло до 18 ..., сообщил в субботу").
+            own = [c.date for c in made if not c.background and c.date.text]
+            for value in [own[0]] if own else [d.data["value"] for d in s_dates]:
                 day_without_year = bool(value.partial and len(value.partial) == 7)
                 if (value.time_precision == 1 or day_without_year) and not self._is_old(
                     doc, value
                 ):
                     narrative = value
         _date_headlines(doc)
+        _place_from_narrative(doc)
         return doc
+
+    def _speakers(self, doc: Document, pack: LangPack, speakers: list[Mention],
+                  all_hits: list[list[Hit]]) -> list[Attribution]:
+        """The speaker of each sentence. One with none of its own takes the speaker named
+        in the next sentence when that one only reports it ("Про це повідомив X", "Об этом
+        сообщил X"), or tells no event of its own in the same paragraph ("Загинули двоє,
+        повідомив X")."""
+        whos: list[Attribution] = []
+        previous: str | None = None
+        for s in doc.sentences:
+            who = attribute(s.text, s.start, _within(speakers, s), pack, previous,
+                            self.agencies)
+            if who.claimant and not who.claimant.startswith("@"):
+                previous = who.claimant
+            whos.append(who)
+        about_this = pack.regex("reporting", "about_this", words=False)
+        for k, (s, nxt) in enumerate(zip(doc.sentences, doc.sentences[1:], strict=False)):
+            later = whos[k + 1]
+            if (whos[k].how == "outlet" and later.how in ("verb", "according_to")
+                    and later.claimant
+                    # "Про це повідомив X" points back across a paragraph break too
+                    and (about_this.match(nxt.text)
+                         or (nxt.paragraph == s.paragraph
+                             and not any(h.status == "event" for h in all_hits[k + 1])))):
+                whos[k] = replace(later, mention=None, how="next_sentence")
+        return whos
 
     def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim]) -> None:
         """"Окупанти атакували Дніпро ракетами. Загинув чоловік.": a sentence that tells

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from frontwatch.analyse.rules import word_tags
 from frontwatch.extract.triggers import find_hits
 from frontwatch.langpack import FLAGS, LangPack
 from frontwatch.model import Actor, Mention
@@ -33,7 +34,8 @@ CROWD = {"protest"}
 # break up a rally are its actor2); excessive force is coded from those who used it.
 CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
-AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
+CLAUSE_END = re.compile(r"[,;:()—–]")
+AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
 
@@ -146,7 +148,10 @@ def assign(
         is_victim |= {id(m) for m, a in resolved if a.inter == 7}
     before = [(m, a) for m, a in resolved if m.end <= trigger[0] and id(m) not in is_victim]
     after = [(m, a) for m, a in resolved if m.start >= trigger[1] or id(m) in is_victim]
-    again = _told_again(family, trigger, text, text_start, pack) if not before else None
+    # "о 39 атаках российских войск": a trigger whose own agent follows it needs no later
+    # clause to tell who fought.
+    told = before or _agent(family, after, trigger[1], text, text_start, pack, trigger[0])
+    again = _told_again(family, trigger, text, text_start, pack) if not told else None
     if again is not None:
         # "Fighting raged near Kreminna as Ukrainian units attacked Russian positions": the
         # fight has no subject, the clause telling it again has one.
@@ -154,7 +159,7 @@ def assign(
         after = [(m, a) for m, a in after if (m, a) not in before]
     # "arrested by the FSB": the agent is read before arrests drop the state from whom
     # they name.
-    agent = _agent(family, after, trigger[1], text, text_start, pack)
+    agent = _agent(family, after, trigger[1], text, text_start, pack, trigger[0])
     after = [x for x in after if x is not agent]
     if family == "arrest":
         # Whom they arrested is named only if a group ("detained a man", "passing the
@@ -264,28 +269,52 @@ def _a_place(m: Mention, text: str, text_start: int, pack: LangPack | None) -> b
 
 
 def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
-           text_start: int, pack: LangPack | None) -> tuple[Mention, Actor] | None:
+           text_start: int, pack: LangPack | None,
+           trigger_start: int | None = None) -> tuple[Mention, Actor] | None:
     """The first actor after the trigger when an agent word introduces it ("an attack by",
     "shelling of Shebekino by", "обстрел Шебекино со стороны"), within the clause; never
     after an attack fended off ("were repelled by" names the defender)."""
     words = pack.get("actors", "agent", []) if pack is not None else []
-    if not words or not after or defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
+    if not words or not after or family == "disrupted":
+        # "shot down drones launched by Russia": the launcher is the target
         return None
-    if family == "disrupted":
-        return None  # "shot down drones launched by Russia": the launcher is the target
     m, a = after[0]
     gap = text[end - text_start : m.start - text_start]
     if (not gap.strip() and a.inter != 7 and "side" not in m.data
             and ends_with_agent_noun(text[: end - text_start], pack)):
         # "в результате удара ВСУ", "внаслідок обстрілу окупантів": the army named right
-        # after a strike noun (a genitive) is whose strike it was. A city there ("обстріл
-        # Києва") or civilians ("обстрел мирных жителей") are its target.
+        # after a strike noun (a genitive) is whose strike it was, in a passive report too
+        # ("отражены атаки ВСУ"). A city there ("обстріл Києва") or civilians ("обстрел
+        # мирных жителей") are its target.
+        return after[0]
+    if defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
+        return None  # "were repelled by" names the defender
+    if (trigger_start is not None and len(gap) <= AGENT_REACH and not CLAUSE_END.search(gap)
+            and a.inter != 7 and _passive_agent(text[trigger_start - text_start : end - text_start],
+                               m.text, pack)):
+        # "был застрелен российскими военными": the agent of a passive participle stands
+        # in the pack's agent case (the instrumental).
         return after[0]
     if len(gap) <= AGENT_REACH and "," not in gap and re.search(
         rf"(?<!\w)(?:{'|'.join(words)})\s+$", gap, FLAGS
     ):
         return after[0]
     return None
+
+
+def _passive_agent(trigger: str, actor: str, pack: LangPack | None) -> bool:
+    """`trigger` holds a passive participle (the pack's `passive_marks` grammemes) and
+    `actor` begins with a word that can only stand in the agent's case (`agent_case`):
+    "Донецкой" may be a genitive too, and names no agent."""
+    marks = set(pack.get("actors", "passive_marks", [])) if pack is not None else set()
+    cases = set(pack.get("actors", "agent_case", [])) if pack is not None else set()
+    words = re.findall(r"\w+", actor)
+    if not marks or not cases or not trigger or not words:
+        return False
+    tags = word_tags(pack.code)  # type: ignore[union-attr]
+    readings = tags(words[0])
+    return (any(marks <= r for w in re.findall(r"\w+", trigger) for r in tags(w))
+            and bool(readings) and all(cases & r for r in readings))
 
 
 def ends_with_agent_noun(text: str, pack: LangPack | None) -> bool:
