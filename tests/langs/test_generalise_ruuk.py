@@ -150,3 +150,28 @@ def test_a_report_date_does_not_date_the_story(pipeline: Pipeline) -> None:
     assert len({c.date.start for c in claims}) == 1
     assert all(c.location and c.location.place and c.location.place.name == "Odesa"
                for c in claims)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Окупанти штурмували Кліщіївку. Про це йдеться в ранковому зведенні Генштабу ЗСУ.",
+     "Ukrainian army"),
+    ("Українські військові увійшли в Кліщіївку, повідомив речник Південного угруповання "
+     "військ.", "Ukrainian army"),
+    ("Российские военные похитили в Мелитополе учителя, заявила уполномоченная Верховной "
+     "рады по правам человека.", "Government of Ukraine"),
+])
+def test_speakers_named_by_office(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert speaker in {c.claimed_by for c in _claims(pipeline, text)}
+
+
+def test_a_wire_agency_outlet_asserts_under_its_name(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("t:gen", "Полиция в воскресенье задержала в Москве десятки участников "
+                                 "антивоенного пикета у памятника Пушкину.",
+                                 Defaults(published=date(2024, 5, 20), outlet="Интерфакс")))
+    assert doc.claims[0].claimed_by == "Interfax"
+
+
+def test_a_bomb_told_by_a_ministry_names_no_hand(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "При взрыве в кафе в Самаре погиб блогер, сообщили в МВД России.")[0]
+    assert c.claimed_by == "Government of Russia"
+    assert c.actor1 is None

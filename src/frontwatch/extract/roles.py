@@ -38,6 +38,8 @@ CLAUSE_END = re.compile(r"[,;:()—–]")
 AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
+# A mine or a bomb names no hand by who tells of it: with none named, no actor1 (ACLED).
+UNSEEN_HAND = REMOTE - ATTACK_FROM_AFAR
 
 
 @dataclass
@@ -197,7 +199,7 @@ def assign(
         # "the attacks were beaten back": the speaker's side defended, the enemy attacked.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
-    if subject is None and speaker_side and family in REMOTE and (
+    if subject is None and speaker_side and family in ATTACK_FROM_AFAR and (
         place_country == speaker_side or people_harmed
     ):
         # A strike on the speaker's own country, or one whose dead the speaker counts, is
@@ -217,7 +219,7 @@ def assign(
         # the other side's surrender, never its own.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
-    if subject is None and speaker_side and family in VIOLENT | POLITICAL:
+    if subject is None and speaker_side and family in (VIOLENT | POLITICAL) - UNSEEN_HAND:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
     own_side = speaker_side or speaker_serves
     if subject is None and own_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
