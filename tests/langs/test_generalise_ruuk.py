@@ -176,3 +176,37 @@ def test_a_bomb_told_by_a_ministry_names_no_hand(pipeline: Pipeline) -> None:
     c = _claims(pipeline, "При взрыве в кафе в Самаре погиб блогер, сообщили в МВД России.")[0]
     assert c.claimed_by == "Government of Russia"
     assert c.actor1 is None
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), [
+    # A commander dismissed is a change in the group, not ground "freed".
+    ("uk", "Президент звільнив командувача Сил підтримки з посади.", "Change to group/activity"),
+    ("ru", "Министр отправил в отставку командующего округом.", "Change to group/activity"),
+    # An attack "of drones" with words between, and attempted crossings.
+    ("uk", "Унаслідок атаки ворожих ударних БпЛА на Суми загинули двоє людей.", AIR),
+    ("ru", "Противник попытался форсировать реку у Кринок.", CLASH),
+    ("uk", "Окупанти намагалися переправитися через Дніпро біля Козачих Таборів.", CLASH),
+    ("ru", "Части продолжают отражать попытки противника прорваться.", CLASH),
+])
+def test_more_press_words(code: str, sentence: str, expected: str) -> None:
+    assert expected in _types(sentence, code)
+
+
+def test_the_side_on_a_downed_weapon_owns_it(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Над Сумами ночью сбиты 9 российских ударных беспилотников, "
+                "сообщил глава Сумской областной военной администрации.")[0]
+    assert c.sub_event_type == DISRUPTED
+    assert (c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) == (UA_MIL, RU_MIL)
+
+
+def test_an_exchange_is_agreed_with_the_other_side(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Додому з полону повернулися ще 50 наших захисників, повідомив "
+                "Президент України.")[0]
+    assert c.sub_event_type == "Agreement"
+    assert c.actor2 is not None and c.actor2.name == "Government of Russia (2000-)"
+
+
+def test_relatives_named_one_by_one_are_counted(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Российские военные обстреляли машину у Изюма. Погибли женщина "
+                "и ее 12-летний сын, сообщил глава Харьковской ОВА.")[0]
+    assert min(q.value for q in c.quantities if q.kind == "killed") == 2

@@ -121,11 +121,25 @@ def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | No
     return None, None
 
 
+def _downed(words: str, pack: LangPack) -> str | None:
+    """The side named on the weapon `words` end with ("14 российских ударных беспилотников")."""
+    for side, names in pack.get("actors", "sides", {}).items():
+        m = re.search(rf"(?<!\w)(?:{'|'.join(names)})\s+(?:\w+\s+)?(\w+)$", words, FLAGS)
+        if m is not None and _is_weapon(m.group(1), pack):
+            return str(side)
+    return None
+
+
 def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
     """(attacker side, target side) a strike's own words tell, in languages whose pack
     lists its weapon words; else the object right after a verb ("дрони ГУР уразили |
     російський танк"), never the genitive after a strike noun ("удару | російських ракет"),
     which is the attacker's (roles' agent_after_noun)."""
+    if hit.family == "disrupted" and pack.get("actors", "weapon_words", []):
+        # "сбиты 14 российских ударных беспилотников": the side on a downed weapon owns it.
+        words = [w.strip(",.;:«»()") for w in text[hit.end : hit.end + 80].split()]
+        return None, next((s for n in (2, 3, 4) if (s := _downed(" ".join(words[:n]), pack))),
+                          None)
     if hit.family != "strike" or not pack.get("actors", "weapon_words", []):
         return None, None
     weapon_side, target_side = _side_in_trigger(hit.text, pack)
@@ -266,8 +280,7 @@ class ExtractClaims:
         about_this = pack.regex("reporting", "about_this", words=False)
         for k, (s, nxt) in enumerate(zip(doc.sentences, doc.sentences[1:], strict=False)):
             later = whos[k + 1]
-            if (whos[k].how == "outlet" and later.how in ("verb", "according_to")
-                    and later.claimant
+            if (whos[k].how == "outlet" and later.mention is not None and later.claimant
                     # "Про це повідомив X" points back across a paragraph break too
                     and (about_this.match(nxt.text)
                          or (nxt.paragraph == s.paragraph

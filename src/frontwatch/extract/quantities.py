@@ -185,7 +185,8 @@ def _joined(singles: list[Found], sentence: str, pack: LangPack) -> list[Found]:
     joiners = pack.get("numbers", "single_joiners", [])
     if not joiners:
         return singles
-    link = re.compile(rf"\s*(?:,\s*)?(?:{_alt(joiners)})?\s*$", FLAGS)
+    # "and" may bring a word or two of its own: "женщина и ее 15-летний сын"
+    link = re.compile(rf"\s*(?:,\s*)?(?:(?:{_alt(joiners)})\s+(?:\S+\s+){{0,2}})?$", FLAGS)
     out: list[Found] = []
     for f in singles:
         last = out[-1] if out else None

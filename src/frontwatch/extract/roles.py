@@ -229,6 +229,11 @@ def assign(
         subject = reg.for_side(own_side, own, "(the speaker)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:
         obj = None
+    if family == "agreement" and subject and (obj is None or obj.name == subject.name):
+        # An exchange of prisoners or bodies is agreed with the other side; no party agrees
+        # with itself ("our defenders came home" names those exchanged).
+        other = reg.opponent(subject.side)
+        obj = reg.for_side(other, "government", "(the other party)") if other else obj
     harmed_side = place_country if place_country in reg.sides else None
     if family in REMOTE and (people_harmed or (obj and obj.inter == 7)):
         # Where it fell decides; else the side counting its dead (its own people).
