@@ -210,3 +210,15 @@ def test_relatives_named_one_by_one_are_counted(pipeline: Pipeline) -> None:
     c = _claims(pipeline, "Российские военные обстреляли машину у Изюма. Погибли женщина "
                 "и ее 12-летний сын, сообщил глава Харьковской ОВА.")[0]
     assert min(q.value for q in c.quantities if q.kind == "killed") == 2
+
+
+def test_a_change_to_a_group_has_no_second_party(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Президент России отправил в отставку командующего войсками "
+                "Южного военного округа, сообщил Кремль.")[0]
+    assert c.sub_event_type == "Change to group/activity" and c.actor2 is None
+
+
+def test_attempts_fended_off_name_their_attacker(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Российские части продолжают отражать попытки ВСУ прорваться у "
+                "Глушково, сообщили в Минобороны России.")[0]
+    assert (c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) == (UA_MIL, RU_MIL)

@@ -38,6 +38,9 @@ CLAUSE_END = re.compile(r"[,;:()—–]")
 AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
+# A change to a group is coded from the group alone (ACLED): whom an order or a dismissal
+# names ("dismissed the commander-in-chief of the army") is no party to it.
+ONE_SIDED = {"change_group"}
 # A mine or a bomb names no hand by who tells of it: with none named, no actor1 (ACLED).
 UNSEEN_HAND = REMOTE - ATTACK_FROM_AFAR
 
@@ -228,6 +231,8 @@ def assign(
         own = "government" if speaker_kind in ("government", "regional authority") else kind
         subject = reg.for_side(own_side, own, "(the speaker)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:
+        obj = None
+    if family in ONE_SIDED:
         obj = None
     if family == "agreement" and subject and (obj is None or obj.name == subject.name):
         # An exchange of prisoners or bodies is agreed with the other side; no party agrees
