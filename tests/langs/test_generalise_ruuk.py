@@ -222,3 +222,21 @@ def test_attempts_fended_off_name_their_attacker(pipeline: Pipeline) -> None:
     c = _claims(pipeline, "Российские части продолжают отражать попытки ВСУ прорваться у "
                 "Глушково, сообщили в Минобороны России.")[0]
     assert (c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) == (UA_MIL, RU_MIL)
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), [
+    ("ru", "Матери солдат вышли к зданию Минобороны, требуя вернуть сыновей домой.",
+     "Peaceful protest"),
+    ("uk", "Родини полонених вийшли на площу з вимогою повернути їхніх рідних.",
+     "Peaceful protest"),
+    ("ru", "Военные расстреляли микроавтобус с беженцами у Бучи.", "Attack"),
+])
+def test_demands_and_shootings_at_civilians(code: str, sentence: str, expected: str) -> None:
+    assert expected in _types(sentence, code)
+
+
+def test_since_the_start_of_recalls(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("t:gen", "Жінки вийшли до Кремля з вимогою повернути чоловіків."
+                                 "\n\nМинуло 500 днів від початку мобілізації.",
+                                 Defaults(published=date(2024, 5, 20))))
+    assert all(c.background for c in doc.claims if c.sub_event_type != "Peaceful protest")
