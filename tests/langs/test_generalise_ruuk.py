@@ -240,3 +240,16 @@ def test_since_the_start_of_recalls(pipeline: Pipeline) -> None:
                                  "\n\nМинуло 500 днів від початку мобілізації.",
                                  Defaults(published=date(2024, 5, 20))))
     assert all(c.background for c in doc.claims if c.sub_event_type != "Peaceful protest")
+
+
+def test_a_downed_weapon_named_first_belongs_to_the_target(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Семь украинских дронов были уничтожены над Брянской областью, "
+                "сообщили в Минобороны России.")[0]
+    assert (c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) == (RU_MIL, UA_MIL)
+
+
+def test_a_glide_bomb_is_no_place(pipeline: Pipeline) -> None:
+    c = _claims(pipeline, "Окупанти вдарили КАБом по Куп'янську, повідомив очільник "
+                "Харківської ОВА.")[0]
+    assert c.location is not None and c.location.place is not None
+    assert c.location.place.name != "Cobb"

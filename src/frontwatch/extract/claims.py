@@ -366,8 +366,13 @@ class ExtractClaims:
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
         weapon_side, target_side = _strike_sides(s.text, hit, pack)
+        side_before = _side_before(s.text, hit.start, pack)
+        if (hit.family == "disrupted" and side_before and target_side is None
+                and _is_weapon(hit.text.split()[0], pack)):
+            # "пять украинских дронов были уничтожены": the side on a downed weapon owns it.
+            target_side, side_before = side_before, None
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack) or weapon_side
+                       self.registry, side_before or weapon_side
                        or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
