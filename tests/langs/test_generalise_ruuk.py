@@ -253,3 +253,20 @@ def test_a_glide_bomb_is_no_place(pipeline: Pipeline) -> None:
                 "Харківської ОВА.")[0]
     assert c.location is not None and c.location.place is not None
     assert c.location.place.name != "Cobb"
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    # Free word order: a noun that can only be a subject, after the verb, is the subject.
+    ("uk", "Суми вночі атакували окупанти."),
+    ("ru", "Херсон утром обстреляли оккупанты."),
+])
+def test_a_subject_after_its_verb(pipeline: Pipeline, code: str, text: str) -> None:
+    c = _claims(pipeline, text)[0]
+    assert c.actor1 is not None and c.actor1.name == RU_MIL, text
+
+
+def test_a_subject_of_another_sentence_stays_there(pipeline: Pipeline) -> None:
+    # One paragraph read as a lead: "Окупанти" opens a new sentence, not the arrest's.
+    c = _claims(pipeline, "СБУ заявила про затримання агента в Одесі. Окупанти "
+                "оприлюднили відео.")[0]
+    assert c.actor1 is not None and c.actor1.name == "Government of Ukraine (2019-)"

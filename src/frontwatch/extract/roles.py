@@ -35,6 +35,7 @@ CROWD = {"protest"}
 CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 CLAUSE_END = re.compile(r"[,;:()—–]")
+SENTENCE_END = re.compile(r"[.!?;:]")
 AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
@@ -153,6 +154,13 @@ def assign(
         is_victim |= {id(m) for m, a in resolved if a.inter == 7}
     before = [(m, a) for m, a in resolved if m.end <= trigger[0] and id(m) not in is_victim]
     after = [(m, a) for m, a in resolved if m.start >= trigger[1] or id(m) in is_victim]
+    if (not before and after and id(after[0][0]) not in is_victim
+            and not SENTENCE_END.search(text[trigger[1] - text_start : after[0][0].start
+                                             - text_start])
+            and _subject_case(after[0][0].text, pack)):
+        # "Харьков обстреляли оккупанты": a noun that can only be a subject, after the
+        # verb, is its subject (free word order).
+        before, after = after[:1], after[1:]
     # "о 39 атаках российских войск": a trigger whose own agent follows it needs no later
     # clause to tell who fought.
     told = before or _agent(family, after, trigger[1], text, text_start, pack, trigger[0])
@@ -312,6 +320,19 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
     ):
         return after[0]
     return None
+
+
+def _subject_case(actor: str, pack: LangPack | None) -> bool:
+    """Every reading of the last word of `actor` is one of the pack's `subject_case`
+    (grammemes joined by "+" must all be there): "оккупанты", not "войска" (also
+    accusative) nor "ВСУ" (any case)."""
+    cases = pack.get("actors", "subject_case", []) if pack is not None else []
+    words = re.findall(r"\w+", actor)
+    if not cases or not words:
+        return False
+    readings = word_tags(pack.code)(words[-1])  # type: ignore[union-attr]
+    wanted = [frozenset(c.split("+")) for c in cases]
+    return bool(readings) and all(any(w <= r for w in wanted) for r in readings)
 
 
 def _passive_agent(trigger: str, actor: str, pack: LangPack | None) -> bool:
