@@ -270,3 +270,13 @@ def test_a_subject_of_another_sentence_stays_there(pipeline: Pipeline) -> None:
     c = _claims(pipeline, "СБУ заявила про затримання агента в Одесі. Окупанти "
                 "оприлюднили відео.")[0]
     assert c.actor1 is not None and c.actor1.name == "Government of Ukraine (2019-)"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Росіяни вдарили по Марганцю з артилерії, повідомив Сергій Лисак.",
+     "Dnipropetrovsk Regional Military Administration"),
+    ("Российские войска обстреляли Берислав, написал Прокудин в телеграме.",
+     "Kherson Regional Military Administration"),
+])
+def test_regional_heads_named_by_name(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _claims(pipeline, text)[0].claimed_by == speaker
