@@ -280,3 +280,15 @@ def test_a_subject_of_another_sentence_stays_there(pipeline: Pipeline) -> None:
 ])
 def test_regional_heads_named_by_name(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert _claims(pipeline, text)[0].claimed_by == speaker
+
+
+@pytest.mark.parametrize(("code", "text", "defender"), [
+    # No speaker: the press's side downs them, else the side where they fell.
+    ("uk", "Вночі над Полтавщиною були збиті 8 шахедів.", UA_MIL),
+    ("ru", "Над Курской областью были сбиты три беспилотника.", RU_MIL),
+])
+def test_weapons_downed_with_no_speaker(pipeline: Pipeline, code: str, text: str,
+                                        defender: str) -> None:
+    c = _claims(pipeline, text)[0]
+    assert c.sub_event_type == DISRUPTED
+    assert c.actor1 is not None and c.actor1.name == defender

@@ -233,6 +233,11 @@ def assign(
     if subject is None and speaker_side and family in (VIOLENT | POLITICAL) - UNSEEN_HAND:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
     own_side = speaker_side or speaker_serves
+    defender = own_side or press_side or (place_country if place_country in reg.sides else None)
+    if subject is None and family == "disrupted" and defender:
+        # "над Київщиною збито 15 шахедів": weapons are downed by the side telling of it
+        # (a governor: the one he serves), else the press's, else the one where they fell.
+        subject = reg.for_side(defender, "military", "(the defender)")
     if subject is None and own_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
         # "Putin announced a mobilisation", "voting began, the Russian-installed
         # administration said": the speaker, or the government it serves, acts.
