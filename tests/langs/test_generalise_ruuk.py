@@ -292,3 +292,15 @@ def test_weapons_downed_with_no_speaker(pipeline: Pipeline, code: str, text: str
     c = _claims(pipeline, text)[0]
     assert c.sub_event_type == DISRUPTED
     assert c.actor1 is not None and c.actor1.name == defender
+
+
+def test_an_attempted_strike_is_no_strike() -> None:
+    assert _types("Противник предпринял попытку нанести удар дронами по Туапсе.", "ru") == []
+
+
+def test_a_statement_quoted_keeps_its_speaker(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("t:gen", "Над Брянском сбит беспилотник, сообщили в Минобороны "
+                                 "России.\n\n«Беспилотник был выведен из строя средствами РЭБ», "
+                                 "— говорится в сообщении.",
+                                 Defaults(published=date(2024, 5, 20))))
+    assert {c.claimed_by for c in doc.claims} == {"Russian Ministry of Defence"}
