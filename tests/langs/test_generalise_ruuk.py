@@ -304,3 +304,10 @@ def test_a_statement_quoted_keeps_its_speaker(pipeline: Pipeline) -> None:
                                  "— говорится в сообщении.",
                                  Defaults(published=date(2024, 5, 20))))
     assert {c.claimed_by for c in doc.claims} == {"Russian Ministry of Defence"}
+
+
+def test_an_adjective_participle_names_no_agent(pipeline: Pipeline) -> None:
+    # "массированных" is a participle used as an adjective; "ВСУ" is the target here.
+    c = _claims(pipeline, "Минобороны России заявило, что в результате массированных ударов "
+                "по позициям ВСУ под Купянском уничтожено до 50 военнослужащих.")[0]
+    assert c.actor1 is not None and c.actor1.name == RU_MIL

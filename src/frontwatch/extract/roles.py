@@ -36,6 +36,8 @@ CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
 CLAUSE_END = re.compile(r"[,;:()—–]")
 SENTENCE_END = re.compile(r"[.!?;:]")
+# The instrumental agent stands right after its participle, a time word or two between.
+PASSIVE_REACH = 25
 AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
@@ -314,7 +316,7 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
         return after[0]
     if defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
         return None  # "were repelled by" names the defender
-    if (trigger_start is not None and len(gap) <= AGENT_REACH and not CLAUSE_END.search(gap)
+    if (trigger_start is not None and len(gap) <= PASSIVE_REACH and not CLAUSE_END.search(gap)
             and a.inter != 7 and _passive_agent(text[trigger_start - text_start : end - text_start],
                                m.text, pack)):
         # "был застрелен российскими военными": the agent of a passive participle stands
@@ -341,7 +343,7 @@ def _subject_case(actor: str, pack: LangPack | None) -> bool:
 
 
 def _passive_agent(trigger: str, actor: str, pack: LangPack | None) -> bool:
-    """`trigger` holds a passive participle (the pack's `passive_marks` grammemes) and
+    """`trigger` ends on a passive participle (the pack's `passive_marks` grammemes) and
     `actor` begins with a word that can only stand in the agent's case (`agent_case`):
     "Донецкой" may be a genitive too, and names no agent."""
     marks = set(pack.get("actors", "passive_marks", [])) if pack is not None else set()
@@ -351,7 +353,8 @@ def _passive_agent(trigger: str, actor: str, pack: LangPack | None) -> bool:
         return False
     tags = word_tags(pack.code)  # type: ignore[union-attr]
     readings = tags(words[0])
-    return (any(marks <= r for w in re.findall(r"\w+", trigger) for r in tags(w))
+    predicate = re.findall(r"\w+", trigger)[-1:]  # "массированных ударов" is no passive
+    return (any(marks <= r for w in predicate for r in tags(w))
             and bool(readings) and all(cases & r for r in readings))
 
 
