@@ -311,3 +311,10 @@ def test_an_adjective_participle_names_no_agent(pipeline: Pipeline) -> None:
     c = _claims(pipeline, "Минобороны России заявило, что в результате массированных ударов "
                 "по позициям ВСУ под Купянском уничтожено до 50 военнослужащих.")[0]
     assert c.actor1 is not None and c.actor1.name == RU_MIL
+
+
+def test_an_abbreviation_after_a_noun_owns_the_target(pipeline: Pipeline) -> None:
+    # "атакованы позиции ВСУ": the positions are the AFU's, no agent is named.
+    c = _claims(pipeline, "Под Купянском атакованы позиции ВСУ, сообщили в Минобороны "
+                "России.")[0]
+    assert c.actor1 is not None and c.actor1.name == RU_MIL

@@ -75,17 +75,19 @@ def _date_headlines(doc: Document) -> None:
 
 
 def _place_from_narrative(doc: Document) -> None:
-    """"Удар по Кривому Рогу ... Ракета упала рядом с детской площадкой": a claim whose
-    sentence names no place happened where the report last placed the same kind of event,
-    as a claim with no date takes the date the narrative last named; unless its attacker
-    is another (the other side's strike told after it is another event)."""
-    last: dict[str, Claim] = {}
+    """"Ракета попала в рынок в Константиновке. Удар пришелся на ...": a claim whose
+    sentence names no place happened where its paragraph last placed the same kind of
+    event, as a claim with no date takes the date the narrative last named; unless its
+    attacker is another (the other side's strike told after it is another event)."""
+    paragraph = {s.start: s.paragraph for s in doc.sentences}
+    last: dict[tuple[str, int | None], Claim] = {}
     for claim in doc.claims:
         if claim.background:
             continue
-        told = last.get(claim.event_type)
+        key = (claim.event_type, paragraph.get(claim.start))
+        told = last.get(key)
         if claim.location is not None:
-            last[claim.event_type] = claim
+            last[key] = claim
         elif told is not None and (claim.actor1 is None or told.actor1 is None
                                    or claim.actor1.name == told.actor1.name):
             claim.location = told.location
@@ -250,10 +252,13 @@ class ExtractClaims:
             if not hits:
                 self._carry_toll(s, pack, told_before)
             told_before = made
-            # The date an event of this sentence took is the narrative's, not a later one
-            # that dates the report ("выросло до 18 ..., сообщил в субботу").
-            own = [c.date for c in made if not c.background and c.date.text]
-            for value in [own[0]] if own else [d.data["value"] for d in s_dates]:
+            # A day later than the event this sentence tells dates the report, not the
+            # narrative ("выросло до 18 ..., сообщил в субботу").
+            own = [c.date.start for c in made if not c.background and c.date.text]
+            values = [d.data["value"] for d in s_dates]
+            if own and own[0] is not None:
+                values = [v for v in values if v.start is None or v.start <= own[0]]
+            for value in values:
                 day_without_year = bool(value.partial and len(value.partial) == 7)
                 if (value.time_precision == 1 or day_without_year) and not self._is_old(
                     doc, value

@@ -317,8 +317,9 @@ def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
     if defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
         return None  # "were repelled by" names the defender
     if (trigger_start is not None and len(gap) <= PASSIVE_REACH and not CLAUSE_END.search(gap)
-            and a.inter != 7 and _passive_agent(text[trigger_start - text_start : end - text_start],
-                               m.text, pack)):
+            and a.inter != 7
+            and _passive_agent(text[trigger_start - text_start : end - text_start], m.text,
+                               gap, pack)):
         # "был застрелен российскими военными": the agent of a passive participle stands
         # in the pack's agent case (the instrumental).
         return after[0]
@@ -342,20 +343,26 @@ def _subject_case(actor: str, pack: LangPack | None) -> bool:
     return bool(readings) and all(any(w <= r for w in wanted) for r in readings)
 
 
-def _passive_agent(trigger: str, actor: str, pack: LangPack | None) -> bool:
+def _passive_agent(trigger: str, actor: str, gap: str, pack: LangPack | None) -> bool:
     """`trigger` ends on a passive participle (the pack's `passive_marks` grammemes) and
     `actor` begins with a word that can only stand in the agent's case (`agent_case`):
-    "Донецкой" may be a genitive too, and names no agent."""
+    "Донецкой" may be a genitive too, and names no agent. A word of any case ("ВСУ", the
+    pack's `any_case`) is the agent only right after the participle: in "атакованы позиции
+    ВСУ" it owns what was hit (`gap`: the text between)."""
     marks = set(pack.get("actors", "passive_marks", [])) if pack is not None else set()
     cases = set(pack.get("actors", "agent_case", [])) if pack is not None else set()
+    loose = set(pack.get("actors", "any_case", [])) if pack is not None else set()
     words = re.findall(r"\w+", actor)
     if not marks or not cases or not trigger or not words:
         return False
     tags = word_tags(pack.code)  # type: ignore[union-attr]
     readings = tags(words[0])
     predicate = re.findall(r"\w+", trigger)[-1:]  # "массированных ударов" is no passive
-    return (any(marks <= r for w in predicate for r in tags(w))
-            and bool(readings) and all(cases & r for r in readings))
+    if not readings or not any(marks <= r for w in predicate for r in tags(w)):
+        return False
+    if all(cases & r for r in readings):
+        return True
+    return not gap.strip() and all((cases | loose) & r for r in readings)
 
 
 def ends_with_agent_noun(text: str, pack: LangPack | None) -> bool:
