@@ -18,6 +18,7 @@ from frontwatch.extract.attribution import (
     Attribution,
     agencies_cited,
     attribute,
+    outlet_name,
     regional_speaker,
 )
 from frontwatch.extract.quantities import find_quantities
@@ -316,15 +317,6 @@ class ExtractClaims:
                                                       "(people harmed)")
             claim.notes.append(f"toll told in the next sentence: \"{s.text[:120]}\"")
 
-    def _outlet(self, doc: Document, pack: LangPack) -> str | None:
-        """The outlet that asserts a claim, by its registry name where it is a wire agency
-        ("Интерфакс" is Interfax)."""
-        for item in pack.get("actors", "claimant", []):
-            if (item["claimant"] in self.agencies and doc.outlet
-                    and re.fullmatch(item["pattern"], doc.outlet, FLAGS)):
-                return str(self.registry.claimants[item["claimant"]]["name"])
-        return doc.outlet
-
     def _is_old(self, doc: Document, value: DateValue) -> bool:
         return bool(doc.published and value.end and value.end < doc.published - BACKGROUND_AFTER)
 
@@ -450,7 +442,8 @@ class ExtractClaims:
             location=location,
             date=date,
             quantities=[q.quantity for q in quantities],
-            claimed_by=claimant.get("name") or self._outlet(doc, pack) or "unnamed outlet",
+            claimed_by=claimant.get("name") or outlet_name(doc.outlet, pack, self.registry)
+            or "unnamed outlet",
             via=via,
             modality=modality,
             background=background,
