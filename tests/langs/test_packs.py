@@ -31,12 +31,13 @@ def _strings(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], s
 
 
 # Fields of table entries that hold regular expressions.
-REGEX_FIELDS = {"pattern"}
+REGEX_FIELDS = {"pattern", "lemmas", "after"}
 # Top-level keys (file, key) whose string values are regular expressions.
 REGEX_KEYS = {
     ("reporting", "verbs"), ("reporting", "according_to"), ("reporting", "continuation"),
     ("reporting", "denial"), ("modality", "hypothetical_before"), ("modality", "hypothetical"),
-    ("modality", "anaphora_before"), ("modality", "background"), ("dates", "explicit"),
+    ("modality", "anaphora_before"), ("modality", "anaphora_if_told"),
+    ("modality", "background"), ("dates", "explicit"),
     ("dates", "month"), ("dates", "year"), ("dates", "weekday"), ("meta", "person_titles"),
     ("places", "region_before"), ("places", "region_after"), ("places", "direction_before"),
     ("places", "near_before"), ("places", "offset_before"), ("places", "settlement_before"),

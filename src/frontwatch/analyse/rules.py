@@ -107,6 +107,32 @@ def _lemmatizer(language: str) -> Callable[[str], tuple[str, ...]]:
 LEMMATIZED = ("ru", "uk")
 
 
+@cache
+def word_tags(language: str) -> Callable[[str], tuple[frozenset[str], ...]]:
+    """The grammemes of each reading of a word ("pssv", "ablt"), for the languages with a
+    dictionary installed; no reading elsewhere."""
+    if language not in LEMMATIZED:
+        return lambda word: ()
+    try:
+        import pymorphy3
+
+        morph = pymorphy3.MorphAnalyzer(lang=language)
+    except Exception:  # no dictionary: nothing is known of the word's grammar
+        return lambda word: ()
+
+    @cache
+    def tags(word: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(p.tag.grammemes) for p in morph.parse(word))
+
+    return tags
+
+
+def word_forms(language: str) -> Callable[[str], tuple[str, ...]]:
+    """The dictionary forms of a word in `language` (its lower case where no dictionary is
+    installed or the language is not inflected enough to need one)."""
+    return _lemmatizer(language) if language in LEMMATIZED else _lower_forms
+
+
 class AnalyseRules:
     name = "analyse.rules.v1"
     requires = frozenset({"text", "paragraphs", "language"})
@@ -119,7 +145,7 @@ class AnalyseRules:
         abbrevs: frozenset[str] = frozenset()
         if doc.language in self.langpacks:
             abbrevs = frozenset(self.langpacks[doc.language].get("meta", "abbreviations", []))
-        forms = _lemmatizer(doc.language) if doc.language in LEMMATIZED else _lower_forms
+        forms = word_forms(doc.language)
         doc.sentences, doc.tokens = [], []
         for p, (pstart, pend) in enumerate(doc.paragraphs):
             para = doc.text[pstart:pend]

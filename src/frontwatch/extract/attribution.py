@@ -185,3 +185,14 @@ def regional_speaker(key: str | None, place: Place | None, reg: ActorRegistry,
         ):
             return name
     return None
+
+
+def outlet_name(outlet: str | None, pack: LangPack, reg: ActorRegistry) -> str | None:
+    """The outlet that asserts a claim, by its registry name where it is a wire agency
+    ("Интерфакс" is Interfax)."""
+    for item in pack.get("actors", "claimant", []):
+        entry = reg.claimants.get(item["claimant"], {})
+        if (outlet and entry.get("kind") == "agency"
+                and re.fullmatch(item["pattern"], outlet, FLAGS)):
+            return str(entry["name"])
+    return outlet

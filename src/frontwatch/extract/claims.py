@@ -10,6 +10,7 @@ and keep only the date their own words give.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
@@ -17,11 +18,12 @@ from frontwatch.extract.attribution import (
     Attribution,
     agencies_cited,
     attribute,
+    outlet_name,
     regional_speaker,
 )
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign, ends_with_agent_noun
-from frontwatch.extract.triggers import Hit, find_hits, select
+from frontwatch.extract.triggers import CUE_WINDOW, Hit, find_hits, select
 from frontwatch.langpack import FLAGS, LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
 from frontwatch.pipeline import Resources, register
@@ -74,6 +76,26 @@ def _date_headlines(doc: Document) -> None:
                                    "date of the report under the headline", d.partial)
 
 
+def _place_from_narrative(doc: Document) -> None:
+    """"Ракета попала в рынок в Константиновке. Удар пришелся на ...": a claim whose
+    sentence names no place happened where its paragraph last placed the same kind of
+    event, as a claim with no date takes the date the narrative last named; unless its
+    attacker is another (the other side's strike told after it is another event)."""
+    paragraph = {s.start: s.paragraph for s in doc.sentences}
+    last: dict[tuple[str, int | None], Claim] = {}
+    for claim in doc.claims:
+        if claim.background:
+            continue
+        key = (claim.event_type, paragraph.get(claim.start))
+        told = last.get(key)
+        if claim.location is not None:
+            last[key] = claim
+        elif told is not None and (claim.actor1 is None or told.actor1 is None
+                                   or claim.actor1.name == told.actor1.name):
+            claim.location = told.location
+            claim.notes.append("place named earlier in the text")
+
+
 def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     """A nationality word on the trigger's noun phrase: "a Russian missile strike",
     "российский удар"."""
@@ -81,6 +103,20 @@ def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     for side, words in pack.get("actors", "sides", {}).items():
         if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
             return str(side)
+    return None
+
+
+def _speaker_ahead(whos: list[Attribution], all_hits: list[list[Hit]],
+                   k: int) -> Attribution | None:
+    """The speaker of sentence `k` named by verb in one of the next SPEAKER_AHEAD sentences
+    (the lead's source often opens the next paragraph), when those only add to it: a toll,
+    the damage, more of the same kind of event."""
+    own = {h.family for h in all_hits[k]}
+    for j in range(k + 1, min(k + 1 + SPEAKER_AHEAD, len(whos))):
+        if not {h.family for h in all_hits[j] if not h.context} <= own:
+            return None
+        if whos[j].how in ("verb", "according_to"):
+            return None if whos[j].denied else whos[j]
     return None
 
 
@@ -115,11 +151,25 @@ def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | No
     return None, None
 
 
+def _downed(words: str, pack: LangPack) -> str | None:
+    """The side named on the weapon `words` end with ("14 российских ударных беспилотников")."""
+    for side, names in pack.get("actors", "sides", {}).items():
+        m = re.search(rf"(?<!\w)(?:{'|'.join(names)})\s+(?:\w+\s+)?(\w+)$", words, FLAGS)
+        if m is not None and _is_weapon(m.group(1), pack):
+            return str(side)
+    return None
+
+
 def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
     """(attacker side, target side) a strike's own words tell, in languages whose pack
     lists its weapon words; else the object right after a verb ("дрони ГУР уразили |
     російський танк"), never the genitive after a strike noun ("удару | російських ракет"),
     which is the attacker's (roles' agent_after_noun)."""
+    if hit.family == "disrupted" and pack.get("actors", "weapon_words", []):
+        # "сбиты 14 российских ударных беспилотников": the side on a downed weapon owns it.
+        words = [w.strip(",.;:«»()") for w in text[hit.end : hit.end + 80].split()]
+        return None, next((s for n in (2, 3, 4) if (s := _downed(" ".join(words[:n]), pack))),
+                          None)
     if hit.family != "strike" or not pack.get("actors", "weapon_words", []):
         return None, None
     weapon_side, target_side = _side_in_trigger(hit.text, pack)
@@ -197,19 +247,22 @@ class ExtractClaims:
         dates = [m for m in doc.mentions if m.kind == "date"]
         actors = [m for m in doc.mentions if m.kind == "actor"]
         speakers = [m for m in doc.mentions if m.kind == "claimant"]
-        previous: str | None = None
         narrative: DateValue | None = None
         told_before: list[Claim] = []
         toll_before: Sentence | None = None
-        for i, s in enumerate(doc.sentences):
+        all_hits = [find_hits(s.text, pack) for s in doc.sentences]
+        whos = self._speakers(doc, pack, speakers, all_hits)
+        families_told: set[str] = set()
+        if_told = pack.regex("modality", "anaphora_if_told", anchor_end=True, words=False)
+        for s, who, hits in zip(doc.sentences, whos, all_hits, strict=True):
             s_speakers = _within(speakers, s)
-            who = attribute(s.text, s.start, s_speakers, pack, previous, self.agencies)
-            hits = find_hits(s.text, pack)
-            if who.how == "outlet" and hits:
-                who = self._speaker_after(doc, pack, i, speakers, previous, hits) or who
-            if who.claimant and not who.claimant.startswith("@"):
-                previous = who.claimant
             s_dates = _within(dates, s)
+            # "после обстрела" points back at a strike only where one was told before;
+            # told first, it is the report's own event (the pack's `anaphora_if_told`).
+            hits = [replace(h, status="event")
+                    if h.status == "anaphora" and h.family not in families_told
+                    and if_told.search(s.text[max(0, h.start - CUE_WINDOW) : h.start]) else h
+                    for h in hits]
             pieces = _pieces(s, pack)
             date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
                                            == _piece(pieces, h.start)], s.start + h.start)
@@ -224,6 +277,7 @@ class ExtractClaims:
                 if claim:
                     doc.claims.append(claim)
                     made.append(claim)
+                    families_told.add(hit.family)
             if toll_before:
                 self._carry_toll(toll_before, pack, made, forward=True)
             toll_before = None
@@ -231,32 +285,51 @@ class ExtractClaims:
                 self._carry_toll(s, pack, told_before)
                 toll_before = s
             told_before = made
-            for d in s_dates:
-                value = d.data["value"]
+            # A day later than the event this sentence tells dates the report, not the
+            # narrative ("выросло до 18 ..., сообщил в субботу").
+            own = [c.date.start for c in made if not c.background and c.date.text]
+            values = [d.data["value"] for d in s_dates]
+            if own and own[0] is not None:
+                values = [v for v in values if v.start is None or v.start <= own[0]]
+            for value in values:
                 day_without_year = bool(value.partial and len(value.partial) == 7)
                 if (value.time_precision == 1 or day_without_year) and not self._is_old(
                     doc, value
                 ):
                     narrative = value
         _date_headlines(doc)
+        _place_from_narrative(doc)
         return doc
 
-    def _speaker_after(self, doc: Document, pack: LangPack, i: int, speakers: list[Mention],
-                       previous: str | None,
-                       hits: list[Hit]) -> Attribution | None:
-        """"Missiles hit Lviv overnight. Fifteen people were wounded, the governor said.": a
-        sentence with no speaker of its own is told by the speaker named in one of the next
-        two sentences (the lead's source often opens the next paragraph), when those only
-        add to it (a toll, the damage, more of the same kind of event)."""
-        own = {h.family for h in hits}
-        for nxt in doc.sentences[i + 1 : i + 1 + SPEAKER_AHEAD]:
-            if not {h.family for h in find_hits(nxt.text, pack) if not h.context} <= own:
-                return None
-            who = attribute(nxt.text, nxt.start, _within(speakers, nxt), pack, previous,
+    def _speakers(self, doc: Document, pack: LangPack, speakers: list[Mention],
+                  all_hits: list[list[Hit]]) -> list[Attribution]:
+        """The speaker of each sentence. One with none of its own takes the speaker named
+        in the next sentence when that one only reports it ("Про це повідомив X", "Об этом
+        сообщил X"), or tells no event of its own in the same paragraph ("Загинули двоє,
+        повідомив X"); else one named in the next two sentences when those only add to it
+        ("Missiles hit Lviv overnight. Fifteen people were wounded, the governor said.")."""
+        whos: list[Attribution] = []
+        previous: str | None = None
+        for s in doc.sentences:
+            who = attribute(s.text, s.start, _within(speakers, s), pack, previous,
                             self.agencies)
-            if who.how in ("verb", "according_to"):
-                return None if who.denied else who
-        return None
+            if who.claimant and not who.claimant.startswith("@"):
+                previous = who.claimant
+            whos.append(who)
+        about_this = pack.regex("reporting", "about_this", words=False)
+        for k, (s, nxt) in enumerate(zip(doc.sentences, doc.sentences[1:], strict=False)):
+            later = whos[k + 1]
+            if whos[k].how != "outlet":
+                continue
+            if (later.mention is not None and later.claimant
+                    # "Про це повідомив X" points back across a paragraph break too
+                    and (about_this.match(nxt.text)
+                         or (nxt.paragraph == s.paragraph
+                             and not any(h.status == "event" for h in all_hits[k + 1])))):
+                whos[k] = replace(later, mention=None, how="next_sentence")
+            elif all_hits[k]:
+                whos[k] = _speaker_ahead(whos, all_hits, k) or whos[k]
+        return whos
 
     def _carry_toll(self, s: Sentence, pack: LangPack, told: list[Claim],
                     forward: bool = False) -> None:
@@ -331,9 +404,15 @@ class ExtractClaims:
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
         weapon_side, target_side = _strike_sides(s.text, hit, pack)
+        side_before = _side_before(s.text, hit.start, pack)
+        downed = bool(hit.family == "disrupted" and side_before and target_side is None
+                      and _is_weapon(hit.text.split()[0], pack))
+        if downed:
+            # "пять украинских дронов были уничтожены": the side on a downed weapon owns it.
+            target_side, side_before = side_before, None
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, _side_before(s.text, hit.start, pack)
-                       or _side_opening(hit, pack) or weapon_side
+                       self.registry, side_before
+                       or (None if downed else _side_opening(hit, pack)) or weapon_side
                        or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
@@ -406,7 +485,8 @@ class ExtractClaims:
             location=location,
             date=date,
             quantities=[q.quantity for q in quantities],
-            claimed_by=claimant.get("name") or doc.outlet or "unnamed outlet",
+            claimed_by=claimant.get("name") or outlet_name(doc.outlet, pack, self.registry)
+            or "unnamed outlet",
             via=via,
             modality=modality,
             background=background,

@@ -193,6 +193,28 @@ def _singles(sentence: str, pack: LangPack, found: list[Found]) -> list[Found]:
             kind = SUBSET if _subset(sentence, m.start(), pack) else outcome
             q = Quantity(kind, 1, "exact", m.group(0), "civilians", outcome=outcome)
             out.append(Found(q, m.start(), m.end()))
+    return _joined(out, sentence, pack)
+
+
+def _joined(singles: list[Found], sentence: str, pack: LangPack) -> list[Found]:
+    """"Чоловік і жінка загинули": people named one by one and joined by "and" are one
+    count of them all, lest the toll read as one."""
+    joiners = pack.get("numbers", "single_joiners", [])
+    if not joiners:
+        return singles
+    # "and" may bring a word or two of its own: "женщина и ее 15-летний сын"
+    link = re.compile(rf"\s*(?:,\s*)?(?:(?:{_alt(joiners)})\s+(?:\S+\s+){{0,2}})?$", FLAGS)
+    out: list[Found] = []
+    for f in singles:
+        last = out[-1] if out else None
+        if (last is not None and last.quantity.outcome == f.quantity.outcome
+                and link.match(sentence[last.end : f.start])):
+            q = last.quantity
+            text = sentence[last.start : f.end]
+            out[-1] = Found(Quantity(q.kind, (q.value or 0) + 1, q.qualifier, text, q.unit,
+                                     outcome=q.outcome), last.start, f.end)
+            continue
+        out.append(f)
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from frontwatch.analyse.rules import word_tags
 from frontwatch.extract.triggers import find_hits
 from frontwatch.langpack import FLAGS, LangPack
 from frontwatch.model import Actor, Mention
@@ -33,12 +34,18 @@ CROWD = {"protest"}
 # break up a rally are its actor2); excessive force is coded from those who used it.
 CROWD_LED = {"Peaceful protest", "Protest with intervention"}
 SIDE_WINDOW = 30
-AGENT_REACH = 40  # "by" this close after the trigger still tells whose act it was
 # A change to a group's own activity or bases has no other party (ACLED): whoever the words
 # name after the verb ("replaced the army's commander") is inside the group.
 OWN_ACTS = {"change_group", "hq"}
+CLAUSE_END = re.compile(r"[,;:()—–]")
+SENTENCE_END = re.compile(r"[.!?;:]")
+# The instrumental agent stands right after its participle, a time word or two between.
+PASSIVE_REACH = 25
+AGENT_REACH = 80  # "by", "со стороны" this close after the trigger still tells whose act it was
 # Only a strike tells its attacker's side by where it fell; a mine or a bomb does not.
 ATTACK_FROM_AFAR = {"strike", "grenade"}
+# A mine or a bomb names no hand by who tells of it: with none named, no actor1 (ACLED).
+UNSEEN_HAND = REMOTE - ATTACK_FROM_AFAR
 
 
 @dataclass
@@ -154,7 +161,17 @@ def assign(
         is_victim |= {id(m) for m, a in resolved if a.inter == 7}
     before = [(m, a) for m, a in resolved if m.end <= trigger[0] and id(m) not in is_victim]
     after = [(m, a) for m, a in resolved if m.start >= trigger[1] or id(m) in is_victim]
-    again = _told_again(family, trigger, text, text_start, pack) if not before else None
+    if (not before and after and id(after[0][0]) not in is_victim
+            and not SENTENCE_END.search(text[trigger[1] - text_start : after[0][0].start
+                                             - text_start])
+            and _subject_case(after[0][0].text, pack)):
+        # "Харьков обстреляли оккупанты": a noun that can only be a subject, after the
+        # verb, is its subject (free word order).
+        before, after = after[:1], after[1:]
+    # "о 39 атаках российских войск": a trigger whose own agent follows it needs no later
+    # clause to tell who fought.
+    told = before or _agent(family, after, trigger[1], text, text_start, pack, trigger[0])
+    again = _told_again(family, trigger, text, text_start, pack) if not told else None
     if again is not None:
         # "Fighting raged near Kreminna as Ukrainian units attacked Russian positions": the
         # fight has no subject, the clause telling it again has one.
@@ -162,7 +179,7 @@ def assign(
         after = [(m, a) for m, a in after if (m, a) not in before]
     # "arrested by the FSB": the agent is read before arrests drop the state from whom
     # they name.
-    agent = _agent(family, after, trigger[1], text, text_start, pack)
+    agent = _agent(family, after, trigger[1], text, text_start, pack, trigger[0])
     after = [x for x in after if x is not agent]
     if family == "arrest":
         # Whom they arrested is named only if a group ("detained a man", "passing the
@@ -200,7 +217,7 @@ def assign(
         # "the attacks were beaten back": the speaker's side defended, the enemy attacked.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
-    if subject is None and speaker_side and family in REMOTE and (
+    if subject is None and speaker_side and family in ATTACK_FROM_AFAR and (
         place_country == speaker_side or people_harmed
     ):
         # A strike on the speaker's own country, or one whose dead the speaker counts, is
@@ -220,9 +237,14 @@ def assign(
         # the other side's surrender, never its own.
         opponent = reg.opponent(speaker_side)
         subject = reg.for_side(opponent, "military", "(the opponent)") if opponent else None
-    if subject is None and speaker_side and family in VIOLENT | POLITICAL:
+    if subject is None and speaker_side and family in (VIOLENT | POLITICAL) - UNSEEN_HAND:
         subject = reg.for_side(speaker_side, kind, "(the speaker's side)")
     own_side = speaker_side or speaker_serves
+    defender = own_side or press_side or (place_country if place_country in reg.sides else None)
+    if subject is None and family == "disrupted" and defender:
+        # "над Київщиною збито 15 шахедів": weapons are downed by the side telling of it
+        # (a governor: the one he serves), else the press's, else the one where they fell.
+        subject = reg.for_side(defender, "military", "(the defender)")
     if subject is None and own_side and family not in VIOLENT | CROWD | AGAINST_CIVILIANS:
         # "Putin announced a mobilisation", "voting began, the Russian-installed
         # administration said": the speaker, or the government it serves, acts.
@@ -230,6 +252,11 @@ def assign(
         subject = reg.for_side(own_side, own, "(the speaker)")
     if subject and obj and subject.side == obj.side and family in VIOLENT:
         obj = None
+    if family == "agreement" and subject and (obj is None or obj.name == subject.name):
+        # An exchange of prisoners or bodies is agreed with the other side; no party agrees
+        # with itself ("our defenders came home" names those exchanged).
+        other = reg.opponent(subject.side)
+        obj = reg.for_side(other, "government", "(the other party)") if other else obj
     harmed_side = place_country if place_country in reg.sides else None
     if family in REMOTE and (people_harmed or (obj and obj.inter == 7)):
         # Where it fell decides; else the side counting its dead (its own people).
@@ -274,28 +301,73 @@ def _a_place(m: Mention, text: str, text_start: int, pack: LangPack | None) -> b
 
 
 def _agent(family: str, after: list[tuple[Mention, Actor]], end: int, text: str,
-           text_start: int, pack: LangPack | None) -> tuple[Mention, Actor] | None:
+           text_start: int, pack: LangPack | None,
+           trigger_start: int | None = None) -> tuple[Mention, Actor] | None:
     """The first actor after the trigger when an agent word introduces it ("an attack by",
     "shelling of Shebekino by", "обстрел Шебекино со стороны"), within the clause; never
     after an attack fended off ("were repelled by" names the defender)."""
     words = pack.get("actors", "agent", []) if pack is not None else []
-    if not words or not after or defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
+    if not words or not after or family == "disrupted":
+        # "shot down drones launched by Russia": the launcher is the target
         return None
-    if family == "disrupted":
-        return None  # "shot down drones launched by Russia": the launcher is the target
     m, a = after[0]
     gap = text[end - text_start : m.start - text_start]
     if (not gap.strip() and a.inter != 7 and "side" not in m.data
             and ends_with_agent_noun(text[: end - text_start], pack)):
         # "в результате удара ВСУ", "внаслідок обстрілу окупантів": the army named right
-        # after a strike noun (a genitive) is whose strike it was. A city there ("обстріл
-        # Києва") or civilians ("обстрел мирных жителей") are its target.
+        # after a strike noun (a genitive) is whose strike it was, in a passive report too
+        # ("отражены атаки ВСУ"). A city there ("обстріл Києва") or civilians ("обстрел
+        # мирных жителей") are its target.
+        return after[0]
+    if defence_voice(text, pack) == "passive":  # type: ignore[arg-type]
+        return None  # "were repelled by" names the defender
+    if (trigger_start is not None and len(gap) <= PASSIVE_REACH and not CLAUSE_END.search(gap)
+            and a.inter != 7
+            and _passive_agent(text[trigger_start - text_start : end - text_start], m.text,
+                               gap, pack)):
+        # "был застрелен российскими военными": the agent of a passive participle stands
+        # in the pack's agent case (the instrumental).
         return after[0]
     if len(gap) <= AGENT_REACH and "," not in gap and re.search(
         rf"(?<!\w)(?:{'|'.join(words)})\s+$", gap, FLAGS
     ):
         return after[0]
     return None
+
+
+def _subject_case(actor: str, pack: LangPack | None) -> bool:
+    """Every reading of the last word of `actor` is one of the pack's `subject_case`
+    (grammemes joined by "+" must all be there): "оккупанты", not "войска" (also
+    accusative) nor "ВСУ" (any case)."""
+    cases = pack.get("actors", "subject_case", []) if pack is not None else []
+    words = re.findall(r"\w+", actor)
+    if not cases or not words:
+        return False
+    readings = word_tags(pack.code)(words[-1])  # type: ignore[union-attr]
+    wanted = [frozenset(c.split("+")) for c in cases]
+    return bool(readings) and all(any(w <= r for w in wanted) for r in readings)
+
+
+def _passive_agent(trigger: str, actor: str, gap: str, pack: LangPack | None) -> bool:
+    """`trigger` ends on a passive participle (the pack's `passive_marks` grammemes) and
+    `actor` begins with a word that can only stand in the agent's case (`agent_case`):
+    "Донецкой" may be a genitive too, and names no agent. A word of any case ("ВСУ", the
+    pack's `any_case`) is the agent only right after the participle: in "атакованы позиции
+    ВСУ" it owns what was hit (`gap`: the text between)."""
+    marks = set(pack.get("actors", "passive_marks", [])) if pack is not None else set()
+    cases = set(pack.get("actors", "agent_case", [])) if pack is not None else set()
+    loose = set(pack.get("actors", "any_case", [])) if pack is not None else set()
+    words = re.findall(r"\w+", actor)
+    if not marks or not cases or not trigger or not words:
+        return False
+    tags = word_tags(pack.code)  # type: ignore[union-attr]
+    readings = tags(words[0])
+    predicate = re.findall(r"\w+", trigger)[-1:]  # "массированных ударов" is no passive
+    if not readings or not any(marks <= r for w in predicate for r in tags(w)):
+        return False
+    if all(cases & r for r in readings):
+        return True
+    return not gap.strip() and all((cases | loose) & r for r in readings)
 
 
 def ends_with_agent_noun(text: str, pack: LangPack | None) -> bool:

@@ -1,4 +1,10 @@
-"""Event trigger words and the modality cues around them."""
+"""Event trigger words and the modality cues around them.
+
+A trigger is a surface pattern, or a verb family given by its dictionary forms (`lemmas`,
+read through the language's morphology), so that any tense, aspect or participle of the
+verb ("обстрелян", "обстрелювали", "знищено") fires without listing its endings; `after`
+may require words that follow it ("били | по ...").
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from frontwatch.analyse.rules import word_forms
 from frontwatch.langpack import FLAGS, LangPack, load_data
 
 CUE_WINDOW = 40  # characters before a trigger searched for "menace d'", "ce", ...
+WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -30,12 +38,33 @@ class Hit:
     actor_kind: str | None = None
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    pattern: re.Pattern[str] | None  # on the surface text
+    lemmas: re.Pattern[str] | None  # on each word's dictionary forms
+    after: re.Pattern[str] | None  # must follow a lemma match
+    data: dict[str, Any]
+
+    def spans(self, sentence: str, code: str) -> list[tuple[int, int]]:
+        if self.pattern is not None:
+            return [m.span() for m in self.pattern.finditer(sentence)]
+        forms = word_forms(code)
+        return [
+            w.span() for w in WORD.finditer(sentence)
+            if any(self.lemmas.fullmatch(f) for f in forms(w.group(0)))  # type: ignore[union-attr]
+            and (self.after is None or self.after.match(sentence, w.end()))
+        ]
+
+
 @cache
-def _triggers(pack: LangPack) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
-    return [
-        (re.compile(rf"(?<!\w)(?:{t['pattern']})", FLAGS), t)
-        for t in pack.get("triggers", "trigger", [])
-    ]
+def _triggers(pack: LangPack) -> list[_Trigger]:
+    out = []
+    for t in pack.get("triggers", "trigger", []):
+        pattern = re.compile(rf"(?<!\w)(?:{t['pattern']})", FLAGS) if "pattern" in t else None
+        lemmas = re.compile(t["lemmas"], FLAGS) if "lemmas" in t else None
+        after = re.compile(t["after"], FLAGS) if "after" in t else None
+        out.append(_Trigger(pattern, lemmas, after, t))
+    return out
 
 
 Retype = tuple[str, re.Pattern[str], re.Pattern[str] | None, dict[str, Any]]
@@ -72,21 +101,22 @@ def find_hits(sentence: str, pack: LangPack) -> list[Hit]:
     hypothetical = pack.regex("modality", "hypothetical_before", anchor_end=True, words=False)
     anaphora = pack.regex("modality", "anaphora_before", anchor_end=True, words=False)
     hits: list[Hit] = []
-    for pattern, t in _triggers(pack):
-        for m in pattern.finditer(sentence):
-            before = sentence[max(0, m.start() - CUE_WINDOW) : m.start()]
+    for trigger in _triggers(pack):
+        t = trigger.data
+        for start, end in trigger.spans(sentence, pack.code):
+            before = sentence[max(0, start - CUE_WINDOW) : start]
             status = "event"
             if hypothetical.search(before):
                 status = "hypothetical"
             elif anaphora.search(before):
                 status = "anaphora"
-            if any(h.start < m.end() and m.start() < h.end for h in hits):
+            if any(h.start < end and start < h.end for h in hits):
                 continue  # a more specific trigger listed earlier already took these words
             hits.append(
                 Hit(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
+                    start,
+                    end,
+                    sentence[start:end],
                     t["family"],
                     t["role"],
                     t["event_type"],
