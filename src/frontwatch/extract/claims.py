@@ -22,14 +22,14 @@ from frontwatch.extract.attribution import (
     regional_speaker,
 )
 from frontwatch.extract.quantities import find_quantities
-from frontwatch.extract.roles import assign, ends_with_agent_noun
+from frontwatch.extract.roles import assign
+from frontwatch.extract.sides import is_weapon, side_before, side_opening, strike_sides
 from frontwatch.extract.triggers import CUE_WINDOW, Hit, find_hits, select
-from frontwatch.langpack import FLAGS, LangPack, load_data
+from frontwatch.langpack import LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
 
-SIDE_WINDOW = 30
 SPEAKER_AHEAD = 2  # sentences after an unattributed one searched for its speaker
 # Kinds of event whose dead a following sentence may count ("... Two people were killed.").
 CARRY_TOLL = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
@@ -96,16 +96,6 @@ def _place_from_narrative(doc: Document) -> None:
             claim.notes.append("place named earlier in the text")
 
 
-def _side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
-    """A nationality word on the trigger's noun phrase: "a Russian missile strike",
-    "российский удар"."""
-    before = sentence[max(0, pos - SIDE_WINDOW) : pos]
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
-            return str(side)
-    return None
-
-
 def _speaker_ahead(whos: list[Attribution], all_hits: list[list[Hit]],
                    k: int) -> Attribution | None:
     """The speaker of sentence `k` named by verb in one of the next SPEAKER_AHEAD sentences
@@ -118,71 +108,6 @@ def _speaker_ahead(whos: list[Attribution], all_hits: list[list[Hit]],
         if whos[j].how in ("verb", "according_to"):
             return None if whos[j].denied else whos[j]
     return None
-
-
-def _side_opening(hit: Hit, pack: LangPack) -> str | None:
-    """A nationality adjective on the noun that opens a strike's trigger, where the language
-    puts it after its noun ("des drones ukrainiens ont frappé"): the attacker's side (a
-    weapon shot down is the other side's: interceptions are left out)."""
-    if hit.family != "strike" or not pack.get("actors", "nationality_after_noun", False):
-        return None
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.match(rf"\w+\s+(?:{'|'.join(words)})(?!\w)", hit.text, FLAGS):
-            return str(side)
-    return None
-
-
-def _is_weapon(word: str, pack: LangPack) -> bool:
-    return pack.regex("actors", "weapon_words").fullmatch(word) is not None
-
-
-def _side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | None]:
-    """(attacker side, target side) told by a nationality word on the noun that ends a
-    strike's trigger words: on a weapon ("атаке украинского дрона") it names who attacked;
-    on anything else ("уразили російський танк") it names what was hit. (A weapon downed is
-    the other side's: interceptions are left out.)"""
-    for side, words in pack.get("actors", "sides", {}).items():
-        m = re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+(\w+)$", trigger, FLAGS)
-        if m is None:
-            continue
-        if _is_weapon(m.group(1), pack):
-            return str(side), None
-        return None, str(side)
-    return None, None
-
-
-def _downed(words: str, pack: LangPack) -> str | None:
-    """The side named on the weapon `words` end with ("14 российских ударных беспилотников")."""
-    for side, names in pack.get("actors", "sides", {}).items():
-        m = re.search(rf"(?<!\w)(?:{'|'.join(names)})\s+(?:\w+\s+)?(\w+)$", words, FLAGS)
-        if m is not None and _is_weapon(m.group(1), pack):
-            return str(side)
-    return None
-
-
-def _strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
-    """(attacker side, target side) a strike's own words tell, in languages whose pack
-    lists its weapon words; else the object right after a verb ("дрони ГУР уразили |
-    російський танк"), never the genitive after a strike noun ("удару | російських ракет"),
-    which is the attacker's (roles' agent_after_noun)."""
-    if hit.family == "disrupted" and pack.get("actors", "weapon_words", []):
-        # "сбиты 14 российских ударных беспилотников": the side on a downed weapon owns it.
-        words = [w.strip(",.;:«»()") for w in text[hit.end : hit.end + 80].split()]
-        return None, next((s for n in (2, 3, 4) if (s := _downed(" ".join(words[:n]), pack))),
-                          None)
-    if hit.family != "strike" or not pack.get("actors", "weapon_words", []):
-        return None, None
-    weapon_side, target_side = _side_in_trigger(hit.text, pack)
-    if weapon_side or target_side:
-        return weapon_side, target_side
-    if ends_with_agent_noun(hit.text, pack):
-        return None, None
-    words = text[hit.end : hit.end + 60].split()[:3]
-    if any(_is_weapon(w.strip(",.«»"), pack) for w in words):
-        return None, None
-    for n in (2, 3):  # "російський танк", "два російські кораблі"
-        target_side = _side_in_trigger(" ".join(words[:n]), pack)[1] or target_side
-    return None, target_side
 
 
 def _pieces(s: Sentence, pack: LangPack) -> list[tuple[int, int]]:
@@ -403,16 +328,16 @@ class ExtractClaims:
                                    self.registry, self.gazetteer.get)
         claimant = self.registry.claimants.get(speaker or "", {})
         speaker_side = claimant.get("side")
-        weapon_side, target_side = _strike_sides(s.text, hit, pack)
-        side_before = _side_before(s.text, hit.start, pack)
-        downed = bool(hit.family == "disrupted" and side_before and target_side is None
-                      and _is_weapon(hit.text.split()[0], pack))
+        weapon_side, target_side = strike_sides(s.text, hit, pack)
+        side_named = side_before(s.text, hit.start, pack)
+        downed = bool(hit.family == "disrupted" and side_named and target_side is None
+                      and is_weapon(hit.text.split()[0], pack))
         if downed:
             # "пять украинских дронов были уничтожены": the side on a downed weapon owns it.
-            target_side, side_before = side_before, None
+            target_side, side_named = side_named, None
         roles = assign(hit.family, hit.role, trigger_span, mentions, victims, speaker_side,
-                       self.registry, side_before
-                       or (None if downed else _side_opening(hit, pack)) or weapon_side
+                       self.registry, side_named
+                       or (None if downed else side_opening(hit, pack)) or weapon_side
                        or self.registry.opponent(target_side),
                        location.place.country if location and location.place else None,
                        text=s.text, text_start=s.start, pack=pack,
