@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from frontwatch import api
+from frontwatch.api import build_pipeline
+from frontwatch.pipeline import Pipeline
 from frontwatch.read import Defaults
 
 # The recurring-line store learns from what is read; tests get a fresh one of their own.
@@ -20,6 +22,12 @@ os.environ.setdefault(
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 LYMAN = SHARED / "examples" / "lyman-rt-fr.txt"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default pipeline, built once: the tests that run sentences through it share it."""
+    return build_pipeline()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from frontwatch.api import build_pipeline
 from frontwatch.model import Claim
 from frontwatch.pipeline import Pipeline
 from frontwatch.read import Defaults
@@ -18,11 +17,6 @@ from frontwatch.read.core import make_document
 
 RU_GOV = "Government of Russia (2000-)"
 UA_GOV = "Government of Ukraine (2019-)"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return build_pipeline()
 
 
 def _claims(pipeline: Pipeline, text: str) -> list[Claim]:

@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from frontwatch.api import build_pipeline
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.langpack import load_langpacks
 from frontwatch.model import Claim
@@ -21,11 +20,6 @@ from frontwatch.read.core import make_document
 RU_MIL = "Military Forces of Russia (2000-)"
 UA_MIL = "Military Forces of Ukraine (2019-)"
 UA_CIV = "Civilians (Ukraine)"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return build_pipeline()
 
 
 def _claims(pipeline: Pipeline, text: str) -> list[Claim]:

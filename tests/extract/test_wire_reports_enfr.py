@@ -12,7 +12,6 @@ from datetime import date
 
 import pytest
 
-from frontwatch.api import build_pipeline
 from frontwatch.langpack import load_langpacks
 from frontwatch.model import Claim
 from frontwatch.pipeline import Pipeline
@@ -31,11 +30,6 @@ OVERTAKES = "Non-state actor overtakes territory"
 DISRUPTED = "Disrupted weapons use"
 CHANGE = "Change to group/activity"
 WITH_INTERVENTION = "Protest with intervention"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return build_pipeline()
 
 
 def _claims(pipeline: Pipeline, text: str) -> list[Claim]:

@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 
-from frontwatch.api import build_pipeline
 from frontwatch.extract.triggers import find_hits, select
 from frontwatch.langpack import load_langpacks
 from frontwatch.model import Claim
@@ -25,11 +24,6 @@ CLASH = "Armed clash"
 DISRUPTED = "Disrupted weapons use"
 RU_MIL = "Military Forces of Russia (2000-)"
 UA_MIL = "Military Forces of Ukraine (2019-)"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return build_pipeline()
 
 
 def _main(pipeline: Pipeline, text: str) -> Claim:

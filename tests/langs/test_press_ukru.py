@@ -14,7 +14,6 @@ from datetime import date
 
 import pytest
 
-from frontwatch.api import build_pipeline
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.triggers import find_hits, select
 from frontwatch.langpack import load_langpacks
@@ -191,11 +190,6 @@ def test_a_lone_victim_after_a_long_noun_is_killed_not_wounded() -> None:
                             "поранені.", pack)
     kinds = {(f.quantity.kind, f.quantity.value) for f in found}
     assert ("killed", 1) in kinds and ("wounded", 1) not in kinds
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return build_pipeline()
 
 
 def _main(pipeline: Pipeline, text: str) -> Claim:
