@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from frontwatch.analyse.rules import common_word
 from frontwatch.langpack import LangPack, union
 from frontwatch.model import Document, Place, Token
 from frontwatch.resolve import place_spelling as spelling
@@ -214,10 +215,12 @@ class _People:
 
 def recognise(
     doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str],
-    generic: frozenset[str] = frozenset(),
+    generic: frozenset[str] = frozenset(), focus: frozenset[str] = frozenset(),
 ) -> list[Raw]:
     """`stops`: capitalised words that are never places and never part of a name (function
-    words); `generic`: nouns that are never places alone but belong to longer names."""
+    words); `generic`: nouns that are never places alone but belong to longer names;
+    `focus`: the countries of the conflict, whose small places are often common words."""
+    common = common_word(doc.language)
     masked = _masked_spans(doc)
     # Where only names take capitals (Russian, Ukrainian), a capital that opens a sentence
     # ("Колишній Дніпропетровськ", "Поблизу Лиману") starts no longer name.
@@ -226,6 +229,7 @@ def recognise(
     if not joins:  # the splitter keeps some sentences together ("тривають бої. Колишній")
         starts |= {b.start for a, b in itertools.pairwise(doc.tokens) if a.text in ".!?…"}
     sentence_starts = frozenset(_first_words(doc))
+    openings = sentence_starts | starts
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
     people = _People(doc, pack, gaz, stops, generic, titles)
@@ -276,8 +280,10 @@ def recognise(
         j, places = match
         text = doc.text[tok.start : tokens[j].end]
         before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
-        if i == j and _not_a_place(text, tokens, i, places, before, stops, generic, titles,
-                                   starts, sentence_starts, lower, people, gaz, joins):
+        if i == j and (_not_a_place(text, tokens, i, places, before, stops, generic, titles,
+                                    starts, sentence_starts, lower, people, gaz, joins) or (
+            tok.start in openings and _common_opening(tok, text, places, gaz, common, focus)
+        )):
             i = j + 1
             continue
         floor = found[-1].end if found else 0
@@ -322,6 +328,21 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
     ):
         return True  # "Police said ...", "Still, ...", "08:47 — Air defence ..."
     return key in people.surnames and not _speaks(places) and not _placed(tokens, i, gaz)
+
+
+def _common_opening(tok: Token, text: str, places: list[Place], gaz: Gazetteer,
+                    common: Callable[[str], bool], focus: frozenset[str]) -> bool:
+    """A sentence's first word that the dictionary reads only as a common word ("Жены ...",
+    "Новым главкомом ...") is no place when its places all lie outside the conflict's
+    countries, or when it reaches only small places and only through its dictionary form.
+    Many towns of the front are common words as written ("Лиман", "Счастье"): those stay."""
+    if _is_unit(places) or not common(text):
+        return False
+    ours = [p for p in places if p.country in focus]
+    if not ours:
+        return True
+    inflected = text.lower() not in tok.forms and not gaz.lookup(text)
+    return inflected and all(p.population < ALIAS_TOWN for p in ours)
 
 
 def _first_words(doc: Document) -> Iterator[int]:

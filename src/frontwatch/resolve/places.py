@@ -106,6 +106,13 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.local = True  # "a Paris man": a town or a state, not a country
 
 
+def _names_a_thing(doc: Document, raw: Raw, pack: LangPack) -> bool:
+    """"на улице Щорса", "группировка войск «Южный»": a street or a unit that bears the name
+    is where nothing happened by that name; the name is no place in the text."""
+    before = doc.text[max(0, raw.start - CONTEXT_CHARS) : raw.start]
+    return _cue(pack, "name_of_before").search(before) is not None
+
+
 def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> list[Place]:
     """"Jackson and Barrow counties": the units of those names, when the gazetteer has them."""
     pattern = pack.get("places", "plural_unit_after", "")
@@ -214,9 +221,11 @@ class ResolvePlaces:
             return doc
         pack = self.langpacks[doc.language]
         packs = tuple(self.langpacks)
-        raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
+        raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs),
+                         frozenset(self.focus))
         sides = _side_adjectives(packs)
-        raws = [r for r in raws if not sides.fullmatch(r.text)]  # "Украинский беспилотник"
+        raws = [r for r in raws if not sides.fullmatch(r.text)  # "Украинский беспилотник"
+                and not _names_a_thing(doc, r, pack)]
         speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
