@@ -249,3 +249,17 @@ def test_the_shelling_of_the_city_points_back_to_it(tmp_path: Path) -> None:
                         "обстрілу міста вночі.\n", "Sumy")):
         back = [p for p in _places(tmp_path, text) if p.relation == "anaphora"]
         assert back and back[0].place and back[0].place.name == city
+
+
+def test_the_kremlin_is_a_place_where_something_happens_and_a_speaker_where_it_speaks(
+    tmp_path: Path,
+) -> None:
+    over = _places(tmp_path, "Drone attack\n\nTwo drones exploded over the Kremlin before "
+                             "dawn, Russian officials said.\n")
+    assert [p.place.name for p in over if p.text == "Kremlin" and p.place] == ["Moscow Kremlin"]
+    walls = _places(tmp_path, "Акция в Москве\n\nЖенщины возложили цветы у стен Кремля "
+                              "в субботу.\n")
+    assert any(p.text == "Кремля" for p in walls)
+    said = _places(tmp_path, "Переговоры\n\nВ Кремле заявили, что переговоры зашли в "
+                             "тупик.\n")
+    assert not any(p.text == "Кремле" for p in said)

@@ -53,11 +53,41 @@ class Raw:
     local: bool = False  # "a Paris man": someone's home town, never a country
 
 
-def _masked_spans(doc: Document) -> list[tuple[int, int]]:
+def _masked_spans(doc: Document, pack: LangPack,
+                  gaz: Gazetteer) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The actors' spans that hold no place, and those that are a place: their seat."""
     # Named actors ("République populaire de Donetsk") contain place names that are no
     # places at all. A speaker's place ("губернатор Белгородской области", "the ministry
-    # in Kyiv") is still a place: the stage keeps it, framed as descriptive.
-    return [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and "actor" in m.data]
+    # in Kyiv") is still a place: the stage keeps it, framed as descriptive. An actor named
+    # by its seat is that place where the text puts something there ("drones over the
+    # Kremlin", "у стен Кремля"), and stays the actor where it speaks ("the Kremlin said").
+    masked: list[tuple[int, int]] = []
+    seats: list[tuple[int, int]] = []
+    verbs = union(list(pack.get("reporting", "verbs", [])))
+    for m in doc.mentions:
+        if m.kind == "actor" and "actor" in m.data:
+            # "В Кремле заявили": the seat that speaks is the actor, whatever the preposition.
+            speaks = verbs.match(doc.text[m.end : m.end + CONTEXT_CHARS].lstrip(" ,"))
+            placed = not speaks and placed_seat(doc, m.start, pack) and any(
+                p.feature == "RGN" for p in gaz.lookup(_bare(m.text, pack))
+            )
+            (seats if placed else masked).append((m.start, m.end))
+    return masked, seats
+
+
+def placed_seat(doc: Document, start: int, pack: LangPack) -> bool:
+    """A locative or a seat's cue ("over", "у стен") stands right before `start`."""
+    locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+    seat = pack.regex("places", "seat_before", anchor_end=True)
+    return bool(locative.search(doc.text[max(0, start - 20) : start])
+                or seat.search(doc.text[max(0, start - CONTEXT_CHARS) : start]))
+
+
+def _bare(text: str, pack: LangPack) -> str:
+    """The actor's words without a leading article ("the Kremlin": "Kremlin")."""
+    article = pack.regex("places", "seat_article")
+    m = article.match(text)
+    return text[m.end() :].lstrip() if m else text
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -221,7 +251,7 @@ def recognise(
     words); `generic`: nouns that are never places alone but belong to longer names;
     `focus`: the countries of the conflict, whose small places are often common words."""
     common = common_word(doc.language)
-    masked = _masked_spans(doc)
+    masked, seats = _masked_spans(doc, pack, gaz)
     # Where only names take capitals (Russian, Ukrainian), a capital that opens a sentence
     # ("Колишній Дніпропетровськ", "Поблизу Лиману") starts no longer name.
     joins = pack.get("places", "opening_word_joins", True)
@@ -280,10 +310,13 @@ def recognise(
         j, places = match
         text = doc.text[tok.start : tokens[j].end]
         before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
-        if i == j and (_not_a_place(text, tokens, i, places, before, stops, generic, titles,
-                                    starts, sentence_starts, lower, people, gaz, joins) or (
-            tok.start in openings and _common_opening(tok, text, places, gaz, common, focus)
-        )):
+        seat = _inside(tok.start, tok.end, seats)
+        if i == j and not seat and (
+            _not_a_place(text, tokens, i, places, before, stops, generic, titles, starts,
+                         sentence_starts, lower, people, gaz, joins)
+            or (tok.start in openings
+                and _common_opening(tok, text, places, gaz, common, focus))
+        ):
             i = j + 1
             continue
         floor = found[-1].end if found else 0

@@ -28,7 +28,7 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.resolve.outlet_prior import home_of
-from frontwatch.resolve.place_names import Raw, recognise
+from frontwatch.resolve.place_names import Raw, placed_seat, recognise
 
 CONTEXT_CHARS = 60
 
@@ -104,6 +104,13 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.relation = "settlement"  # "the town of X", "the X Police Department"
     if raw.relation == "in" and pack.regex("places", "resident_after").match(after):
         raw.local = True  # "a Paris man": a town or a state, not a country
+
+
+def _actor_start(doc: Document, raw: Raw) -> int:
+    """Where the actor mention holding the name starts ("the Kremlin" for "Kremlin")."""
+    return min((m.start for m in doc.mentions
+                if m.kind == "actor" and m.start <= raw.start and raw.end <= m.end),
+               default=raw.start)
 
 
 def _names_a_thing(doc: Document, raw: Raw, pack: LangPack) -> bool:
@@ -243,7 +250,10 @@ class ResolvePlaces:
                 # "the Darfur region of Sudan": the cue frames the region named before the
                 # country, never a region of the country's namesake towns.
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
-            if any(s <= raw.start and raw.end <= e for s, e in speakers):
+            if any(s <= raw.start and raw.end <= e for s, e in speakers) and not (
+                all(p.feature == "RGN" for p in raw.candidates)
+                and placed_seat(doc, _actor_start(doc, raw), pack)
+            ):
                 # "the governor of Belgorod region said", "Kyiv said": where the speaker
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
