@@ -11,9 +11,10 @@ labels outside ACLED (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATT
 
 Part B (war reports): bench/data/extraction/reports.jsonl, short reports about Russia's war in
 Ukraine in en/fr/ru/uk, written for Frontwatch, one event each. The document's main event is
-the event with the most non-background claims of that document (ties: the one told first). Scores per
-language: event-type accuracy, sub-event macro-F1, actor1/actor2 accuracy, location within
-25 km, date exact, fatalities exact, claimant exact; and each language's gap to the best.
+the event with the most non-background claims of that document (ties: the one told first).
+Scores per language: event-type accuracy, sub-event macro-F1, actor1/actor2 accuracy,
+location within 25 km, date exact, fatalities exact, claimant exact; and each language's gap
+to the best.
 
 Part C (press reports): bench/data/extraction/press.jsonl, 50 further events (2022-2025) in
 the four languages, written blind by two sessions that did not see the rules, then used to
