@@ -207,3 +207,59 @@ def test_na_with_a_town_in_the_locative_is_its_oblast(tmp_path: Path) -> None:
     target = _places(tmp_path, "Атака\n\nВорог готує наступ на Запоріжжя.\n")
     (hit,) = [p for p in target if p.text == "Запоріжжя"]
     assert hit.place and hit.place.feature == "PPL"
+
+
+def test_a_common_word_opening_a_sentence_is_no_village(tmp_path: Path) -> None:
+    # "Жены" reaches only a French town; "Энергетики" and "Новым" reach small places only
+    # through their dictionary forms; "Лиман" and "Счастье" are front-line towns as written.
+    texts = ("Протест в столице\n\nЖены и сестры солдат пришли к штабу. Энергетики "
+             "восстановили свет. Новым мэром стал бывший депутат.\n",
+             "Обстріл на сході\n\nЕнергетики відновили світло. Новим мером став депутат.\n")
+    for text in texts:
+        assert _places(tmp_path, text) == []
+    ids = _ids(_places(tmp_path, "Бои на востоке\n\nЛиман снова обстреляли. Счастье осталось "
+                                 "без света.\n"))
+    assert ids["Лиман"] == LYMAN_DONETSK and ids["Счастье"] is not None
+
+
+def test_a_street_or_a_unit_bearing_a_name_is_no_place(tmp_path: Path) -> None:
+    ids = _ids(_places(tmp_path, "Удар по Харькову\n\nДом на улице Чапаева в Харькове "
+                                 "поврежден. Бойцы группировки войск «Западный» отошли.\n"))
+    assert "Харькове" in ids and "Чапаева" not in ids and "Западный" not in ids
+    ids = _ids(_places(tmp_path, "Удар по Харкову\n\nБудинок на вулиці Полтавській у Харкові "
+                                 "пошкоджено.\n"))
+    assert "Харкові" in ids and "Полтавській" not in ids
+
+
+def test_a_bridge_across_a_river_names_the_river_not_the_city(tmp_path: Path) -> None:
+    texts = {"Dnipro": "Bridge damaged\n\nShelling hit the rail bridge over the Dnipro near "
+                       "Kherson.\n",
+             "Днепр": "Удар по мосту\n\nСнаряд попал в мост через Днепр под Херсоном.\n",
+             "Дніпро": "Удар по мосту\n\nСнаряд влучив у залізничний міст через Дніпро під "
+                       "Херсоном.\n"}
+    for river, text in texts.items():
+        relations = {p.text: p.relation for p in _places(tmp_path, text)}
+        assert relations[river] == "descriptive"
+
+
+def test_the_shelling_of_the_city_points_back_to_it(tmp_path: Path) -> None:
+    for text, city in (("Удар по Курску\n\nВ Курске обрушилась крыша склада. Склад сгорел "
+                        "после обстрела города ночью.\n", "Kursk"),
+                       ("Удар по Сумах\n\nУ Сумах горить склад. Склад загорівся після "
+                        "обстрілу міста вночі.\n", "Sumy")):
+        back = [p for p in _places(tmp_path, text) if p.relation == "anaphora"]
+        assert back and back[0].place and back[0].place.name == city
+
+
+def test_the_kremlin_is_a_place_where_something_happens_and_a_speaker_where_it_speaks(
+    tmp_path: Path,
+) -> None:
+    over = _places(tmp_path, "Drone attack\n\nTwo drones exploded over the Kremlin before "
+                             "dawn, Russian officials said.\n")
+    assert [p.place.name for p in over if p.text == "Kremlin" and p.place] == ["Moscow Kremlin"]
+    walls = _places(tmp_path, "Акция в Москве\n\nЖенщины возложили цветы у стен Кремля "
+                              "в субботу.\n")
+    assert any(p.text == "Кремля" for p in walls)
+    said = _places(tmp_path, "Переговоры\n\nВ Кремле заявили, что переговоры зашли в "
+                             "тупик.\n")
+    assert not any(p.text == "Кремле" for p in said)

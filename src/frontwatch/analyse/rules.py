@@ -127,6 +127,33 @@ def word_tags(language: str) -> Callable[[str], tuple[frozenset[str], ...]]:
     return tags
 
 
+# pymorphy3's marks of a proper name: a place, a given name, a surname, a patronymic, an
+# organisation, a trademark.
+PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+
+
+@cache
+def common_word(language: str) -> Callable[[str], bool]:
+    """Whether the dictionary of `language` knows a word and reads it only as a common word
+    ("Жены", "Новым"), never as a name; False wherever no dictionary is installed."""
+    if language not in LEMMATIZED:
+        return lambda word: False
+    try:
+        import pymorphy3
+
+        morph = pymorphy3.MorphAnalyzer(lang=language)
+    except Exception:  # no dictionary: no word is known to be common
+        return lambda word: False
+
+    @cache
+    def common(word: str) -> bool:
+        return morph.word_is_known(word) and not any(
+            PROPER & p.tag.grammemes for p in morph.parse(word)
+        )
+
+    return common
+
+
 def word_forms(language: str) -> Callable[[str], tuple[str, ...]]:
     """The dictionary forms of a word in `language` (its lower case where no dictionary is
     installed or the language is not inflected enough to need one)."""

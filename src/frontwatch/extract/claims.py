@@ -29,6 +29,7 @@ from frontwatch.langpack import LangPack, load_data
 from frontwatch.model import Claim, DateValue, Document, Mention, PlaceMention, Sentence
 from frontwatch.pipeline import Resources, register
 from frontwatch.resolve.actors import registry
+from frontwatch.resolve.place_names import placed_seat
 
 SPEAKER_AHEAD = 2  # sentences after an unattributed one searched for its speaker
 # Kinds of event whose dead a following sentence may count ("... Two people were killed.").
@@ -439,6 +440,9 @@ class ExtractClaims:
             and not (
                 any(a <= p.start and p.end <= b for a, b in metonyms)
                 and not locative.search(doc.text[max(0, p.start - 20) : p.start])
+                # "over the Kremlin", "у стен Кремля": the seat named as a place
+                and not any(a <= p.start and p.end <= b and placed_seat(doc, a, pack)
+                            for a, b in metonyms)
             )
         ]
         if hit.place_policy == "seat":

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from frontwatch.analyse.rules import common_word
 from frontwatch.langpack import LangPack, union
 from frontwatch.model import Document, Place, Token
 from frontwatch.resolve import place_spelling as spelling
@@ -52,11 +53,41 @@ class Raw:
     local: bool = False  # "a Paris man": someone's home town, never a country
 
 
-def _masked_spans(doc: Document) -> list[tuple[int, int]]:
+def _masked_spans(doc: Document, pack: LangPack,
+                  gaz: Gazetteer) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The actors' spans that hold no place, and those that are a place: their seat."""
     # Named actors ("République populaire de Donetsk") contain place names that are no
     # places at all. A speaker's place ("губернатор Белгородской области", "the ministry
-    # in Kyiv") is still a place: the stage keeps it, framed as descriptive.
-    return [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and "actor" in m.data]
+    # in Kyiv") is still a place: the stage keeps it, framed as descriptive. An actor named
+    # by its seat is that place where the text puts something there ("drones over the
+    # Kremlin", "у стен Кремля"), and stays the actor where it speaks ("the Kremlin said").
+    masked: list[tuple[int, int]] = []
+    seats: list[tuple[int, int]] = []
+    verbs = union(list(pack.get("reporting", "verbs", [])))
+    for m in doc.mentions:
+        if m.kind == "actor" and "actor" in m.data:
+            # "В Кремле заявили": the seat that speaks is the actor, whatever the preposition.
+            speaks = verbs.match(doc.text[m.end : m.end + CONTEXT_CHARS].lstrip(" ,"))
+            placed = not speaks and placed_seat(doc, m.start, pack) and any(
+                p.feature == "RGN" for p in gaz.lookup(_bare(m.text, pack))
+            )
+            (seats if placed else masked).append((m.start, m.end))
+    return masked, seats
+
+
+def placed_seat(doc: Document, start: int, pack: LangPack) -> bool:
+    """A locative or a seat's cue ("over", "у стен") stands right before `start`."""
+    locative = pack.regex("places", "locative_before", anchor_end=True, words=False)
+    seat = pack.regex("places", "seat_before", anchor_end=True)
+    return bool(locative.search(doc.text[max(0, start - 20) : start])
+                or seat.search(doc.text[max(0, start - CONTEXT_CHARS) : start]))
+
+
+def _bare(text: str, pack: LangPack) -> str:
+    """The actor's words without a leading article ("the Kremlin": "Kremlin")."""
+    article = pack.regex("places", "seat_article")
+    m = article.match(text)
+    return text[m.end() :].lstrip() if m else text
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -214,11 +245,13 @@ class _People:
 
 def recognise(
     doc: Document, pack: LangPack, gaz: Gazetteer, stops: frozenset[str],
-    generic: frozenset[str] = frozenset(),
+    generic: frozenset[str] = frozenset(), focus: frozenset[str] = frozenset(),
 ) -> list[Raw]:
     """`stops`: capitalised words that are never places and never part of a name (function
-    words); `generic`: nouns that are never places alone but belong to longer names."""
-    masked = _masked_spans(doc)
+    words); `generic`: nouns that are never places alone but belong to longer names;
+    `focus`: the countries of the conflict, whose small places are often common words."""
+    common = common_word(doc.language)
+    masked, seats = _masked_spans(doc, pack, gaz)
     # Where only names take capitals (Russian, Ukrainian), a capital that opens a sentence
     # ("Колишній Дніпропетровськ", "Поблизу Лиману") starts no longer name.
     joins = pack.get("places", "opening_word_joins", True)
@@ -226,6 +259,7 @@ def recognise(
     if not joins:  # the splitter keeps some sentences together ("тривають бої. Колишній")
         starts |= {b.start for a, b in itertools.pairwise(doc.tokens) if a.text in ".!?…"}
     sentence_starts = frozenset(_first_words(doc))
+    openings = sentence_starts | starts
     titles = union(list(pack.get("meta", "person_titles", [])), anchor_end=True)
     tokens = doc.tokens
     people = _People(doc, pack, gaz, stops, generic, titles)
@@ -276,8 +310,13 @@ def recognise(
         j, places = match
         text = doc.text[tok.start : tokens[j].end]
         before = doc.text[max(0, tok.start - CONTEXT_CHARS) : tok.start]
-        if i == j and _not_a_place(text, tokens, i, places, before, stops, generic, titles,
-                                   starts, sentence_starts, lower, people, gaz, joins):
+        seat = _inside(tok.start, tok.end, seats)
+        if i == j and not seat and (
+            _not_a_place(text, tokens, i, places, before, stops, generic, titles, starts,
+                         sentence_starts, lower, people, gaz, joins)
+            or (tok.start in openings
+                and _common_opening(tok, text, places, gaz, common, focus))
+        ):
             i = j + 1
             continue
         floor = found[-1].end if found else 0
@@ -322,6 +361,21 @@ def _not_a_place(text: str, tokens: list[Token], i: int, places: list[Place], be
     ):
         return True  # "Police said ...", "Still, ...", "08:47 — Air defence ..."
     return key in people.surnames and not _speaks(places) and not _placed(tokens, i, gaz)
+
+
+def _common_opening(tok: Token, text: str, places: list[Place], gaz: Gazetteer,
+                    common: Callable[[str], bool], focus: frozenset[str]) -> bool:
+    """A sentence's first word that the dictionary reads only as a common word ("Жены ...",
+    "Новым главкомом ...") is no place when its places all lie outside the conflict's
+    countries, or when it reaches only small places and only through its dictionary form.
+    Many towns of the front are common words as written ("Лиман", "Счастье"): those stay."""
+    if _is_unit(places) or not common(text):
+        return False
+    ours = [p for p in places if p.country in focus]
+    if not ours:
+        return True
+    inflected = text.lower() not in tok.forms and not gaz.lookup(text)
+    return inflected and all(p.population < ALIAS_TOWN for p in ours)
 
 
 def _first_words(doc: Document) -> Iterator[int]:

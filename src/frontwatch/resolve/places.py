@@ -28,7 +28,7 @@ from frontwatch.pipeline import Resources, register
 from frontwatch.resolve import place_choice
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.resolve.outlet_prior import home_of
-from frontwatch.resolve.place_names import Raw, recognise
+from frontwatch.resolve.place_names import Raw, placed_seat, recognise
 
 CONTEXT_CHARS = 60
 
@@ -104,6 +104,20 @@ def _frame(doc: Document, raw: Raw, pack: LangPack) -> None:
         raw.relation = "settlement"  # "the town of X", "the X Police Department"
     if raw.relation == "in" and pack.regex("places", "resident_after").match(after):
         raw.local = True  # "a Paris man": a town or a state, not a country
+
+
+def _actor_start(doc: Document, raw: Raw) -> int:
+    """Where the actor mention holding the name starts ("the Kremlin" for "Kremlin")."""
+    return min((m.start for m in doc.mentions
+                if m.kind == "actor" and m.start <= raw.start and raw.end <= m.end),
+               default=raw.start)
+
+
+def _names_a_thing(doc: Document, raw: Raw, pack: LangPack) -> bool:
+    """"на улице Щорса", "группировка войск «Южный»": a street or a unit that bears the name
+    is where nothing happened by that name; the name is no place in the text."""
+    before = doc.text[max(0, raw.start - CONTEXT_CHARS) : raw.start]
+    return _cue(pack, "name_of_before").search(before) is not None
 
 
 def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> list[Place]:
@@ -214,9 +228,11 @@ class ResolvePlaces:
             return doc
         pack = self.langpacks[doc.language]
         packs = tuple(self.langpacks)
-        raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs))
+        raws = recognise(doc, pack, self.gazetteer, _stop_names(packs), _generic_nouns(packs),
+                         frozenset(self.focus))
         sides = _side_adjectives(packs)
-        raws = [r for r in raws if not sides.fullmatch(r.text)]  # "Украинский беспилотник"
+        raws = [r for r in raws if not sides.fullmatch(r.text)  # "Украинский беспилотник"
+                and not _names_a_thing(doc, r, pack)]
         speakers = [(m.start, m.end) for m in doc.mentions if m.kind == "claimant"]
         for raw in raws:
             _frame(doc, raw, pack)
@@ -234,7 +250,10 @@ class ResolvePlaces:
                 # "the Darfur region of Sudan": the cue frames the region named before the
                 # country, never a region of the country's namesake towns.
                 raw.candidates = _region_of(raw, self.gazetteer) or raw.candidates
-            if any(s <= raw.start and raw.end <= e for s, e in speakers):
+            if any(s <= raw.start and raw.end <= e for s, e in speakers) and not (
+                all(p.feature == "RGN" for p in raw.candidates)
+                and placed_seat(doc, _actor_start(doc, raw), pack)
+            ):
                 # "the governor of Belgorod region said", "Kyiv said": where the speaker
                 # sits, not where the event happened; claims never take it as their place.
                 raw.relation = "descriptive"
