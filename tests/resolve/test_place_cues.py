@@ -69,3 +69,18 @@ def test_a_government_decision_with_no_place_is_at_its_seat(pipeline: Pipeline, 
     assert claim.location and claim.location.place
     assert claim.location.place.geonames_id == 703448
     assert claim.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("За ночь над Брянской, Курской и Орловской областями сбиты девять беспилотников.",
+     {"Курской": "ADM1", "Орловской областями": "ADM1"}),
+    ("Минулої доби ворог обстрілював населені пункти в Донецькій, Запорізькій та Херсонській "
+     "областях.", {"Донецькій": "ADM1", "Запорізькій": "ADM1", "Херсонській областях": "ADM1"}),
+])
+def test_a_list_of_region_adjectives_before_a_plural_unit_is_regions(
+        tmp_path: Path, text: str, names: dict[str, str]) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (doc,) = api.places([str(path)], Defaults()).documents
+    got = {p.text: p.place.feature for p in doc.places if p.place and p.text in names}
+    assert got == names

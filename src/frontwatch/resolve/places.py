@@ -121,15 +121,25 @@ def _names_a_thing(doc: Document, raw: Raw, pack: LangPack) -> bool:
 
 
 def _plural_unit(doc: Document, raw: Raw, pack: LangPack, gaz: Gazetteer) -> list[Place]:
-    """"Jackson and Barrow counties": the units of those names, when the gazetteer has them."""
+    """"Jackson and Barrow counties", "над Белгородской, Курской и Воронежской областями":
+    the units of those names, when the gazetteer has them. A unit noun in the plural may
+    stand for more than one singular form ("области" after a genitive, "область" after a
+    nominative): the first the gazetteer knows with the name is taken."""
     pattern = pack.get("places", "plural_unit_after", "")
     if not pattern:
         return []
-    m = re.match(pattern, doc.text[raw.end : raw.end + 4 * CONTEXT_CHARS])
-    if not m:
-        return []
-    suffix = pack.get("places", "plural_units", {}).get(m.group("unit").casefold())
-    return gaz.lookup(f"{raw.text} {suffix}") if suffix else []
+    units = pack.get("places", "plural_units", {})
+    name, unit = raw.text, None
+    head, _, last = raw.text.rpartition(" ")
+    if head and last.casefold() in units:  # the list's last name took the unit with it
+        name, unit = head, last.casefold()
+    elif m := re.match(pattern, doc.text[raw.end : raw.end + 4 * CONTEXT_CHARS]):
+        unit = m.group("unit").casefold()
+    suffixes = units.get(unit, []) if unit else []
+    for suffix in [suffixes] if isinstance(suffixes, str) else suffixes:
+        if found := gaz.lookup(f"{name} {suffix}"):
+            return found
+    return []
 
 
 def _oblast_locative(doc: Document, raw: Raw, pack: LangPack) -> bool:
