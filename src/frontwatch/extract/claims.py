@@ -21,6 +21,7 @@ from frontwatch.extract.attribution import (
     outlet_name,
     regional_speaker,
 )
+from frontwatch.extract.days import ANOTHER, REPORT_DAY, SINCE, event_day, report_day, unsaid
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
 from frontwatch.extract.sides import is_weapon, side_before, side_opening, strike_sides
@@ -51,7 +52,8 @@ def _date_headlines(doc: Document) -> None:
     does ("on Monday"). A headline claim with no date of its own takes the date of the first
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
-    body = [c for c in doc.claims if c.date.text and not c.background]
+    body = [c for c in doc.claims if c.date.text and not c.background
+            and REPORT_DAY not in c.notes and ANOTHER not in c.notes]
     located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
@@ -189,17 +191,31 @@ class ExtractClaims:
                     and if_told.search(s.text[max(0, h.start - CUE_WINDOW) : h.start]) else h
                     for h in hits]
             pieces = _pieces(s, pack)
-            date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
-                                           == _piece(pieces, h.start)], s.start + h.start)
+            # "ont chargé jeudi ..., a dénoncé vendredi le ministère": the day of the saying
+            # dates the event only when the sentence gives no other.
+            said = {m.start for m in s_dates if report_day(m, s, pack)}
+            date_for = {h.start: _nearest(unsaid([m for m in s_dates
+                                                   if _piece(pieces, m.start - s.start)
+                                                   == _piece(pieces, h.start)], said),
+                                          s.start + h.start)
                         for h in hits}
             chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
             cue = pack.regex("modality", "background", words=False)
+            another = pack.regex("modality", "another_event")
+            since = pack.regex("modality", "period_start", anchor_end=True)
             made: list[Claim] = []
             for k, hit in enumerate(chosen):
                 a, b = _piece(pieces, hit.start)
                 claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
                                     narrative, bool(cue.search(s.text[a:b])), actors, s_speakers)
                 if claim:
+                    told = date_for[hit.start]
+                    if told is not None and told.start in said:
+                        claim.notes.append(REPORT_DAY)
+                    if told is not None and since.search(s.text[: told.start - s.start]):
+                        claim.notes.append(SINCE)
+                    if another.search(s.text[max(0, hit.start - CUE_WINDOW) : hit.start]):
+                        claim.notes.append(ANOTHER)
                     doc.claims.append(claim)
                     made.append(claim)
                     families_told.add(hit.family)
@@ -222,6 +238,7 @@ class ExtractClaims:
                     doc, value
                 ):
                     narrative = value
+        event_day(doc)
         _date_headlines(doc)
         _place_from_narrative(doc)
         return doc
