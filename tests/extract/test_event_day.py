@@ -96,3 +96,42 @@ def test_last_weeks_strike_told_as_done_is_background(pipeline: Pipeline, text: 
     doc = make_document("test:day", text, Defaults(published=PUBLISHED, outlet="Wire"))
     claims = pipeline(doc).claims
     assert len(claims) == 2 and not claims[0].background and claims[1].background
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops repelled 14 Russian assaults near Vovchansk over the past day.\n\n"
+    "Russian units attacked Ukrainian positions near Vovchansk on Tuesday, the army said.",
+    "Генштаб ВСУ: под Волчанском за сутки отбиты 14 атак\n\n"
+    "Российские войска во вторник атаковали позиции ВСУ под Волчанском, говорится в сводке.",
+    "Під Вовчанськом за добу відбито 14 атак\n\n"
+    "Російські війська у вівторок атакували позиції ЗСУ під Вовчанськом, йдеться у зведенні.",
+])
+def test_a_window_takes_the_day_the_body_names_in_it(pipeline: Pipeline, text: str) -> None:
+    assert _lead(pipeline, text).date.start == date(2024, 2, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked Vovchansk 14 times in the past 24 hours, the army said on Tuesday.",
+    "Российские войска за последние сутки 14 раз атаковали Волчанск, заявил во вторник штаб.",
+    "Російські війська за останню добу 14 разів атакували Вовчанськ, заявив у вівторок штаб.",
+])
+def test_a_window_ending_the_day_said_is_that_day(pipeline: Pipeline, text: str) -> None:
+    assert _lead(pipeline, text).date.start == date(2024, 2, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "Вооруженные силы Украины во вторник вошли в Купянск, оккупированный с начала марта.",
+    "Збройні сили України у вівторок увійшли до Куп'янська, окупованого з початку березня.",
+])
+def test_since_when_a_town_was_held_recalls_no_event(pipeline: Pipeline, text: str) -> None:
+    claim = _lead(pipeline, text)
+    assert claim.date.start == date(2024, 2, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutor said on Tuesday that on 3 January a Russian soldier shot a cyclist in Irpin.",
+    "Генпрокурор заявил во вторник, что 3 января российский военный застрелил мужчину в Ирпене.",
+    "Генпрокурор заявив у вівторок, що 3 січня російський військовий застрелив чоловіка в Ірпені.",
+])
+def test_a_report_of_nothing_newer_tells_its_old_event(pipeline: Pipeline, text: str) -> None:
+    assert _lead(pipeline, text).date.start == date(2024, 1, 3)

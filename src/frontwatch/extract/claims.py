@@ -21,7 +21,15 @@ from frontwatch.extract.attribution import (
     outlet_name,
     regional_speaker,
 )
-from frontwatch.extract.days import ANOTHER, REPORT_DAY, SINCE, event_day, report_day, unsaid
+from frontwatch.extract.days import (
+    ANOTHER,
+    OLD,
+    REPORT_DAY,
+    SINCE,
+    event_day,
+    report_day,
+    unsaid,
+)
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
 from frontwatch.extract.sides import is_weapon, side_before, side_opening, strike_sides
@@ -53,7 +61,7 @@ def _date_headlines(doc: Document) -> None:
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
     body = [c for c in doc.claims if c.date.text and not c.background
-            and REPORT_DAY not in c.notes and ANOTHER not in c.notes]
+            and ANOTHER not in c.notes]
     located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
@@ -216,6 +224,8 @@ class ExtractClaims:
                         claim.notes.append(SINCE)
                     if another.search(s.text[max(0, hit.start - CUE_WINDOW) : hit.start]):
                         claim.notes.append(ANOTHER)
+                    if claim.background and not hit.context and not cue.search(s.text[a:b]):
+                        claim.notes.append(OLD)
                     doc.claims.append(claim)
                     made.append(claim)
                     families_told.add(hit.family)
