@@ -1,6 +1,7 @@
 """The day of the event, not of the report: a lead dated only by the publication day or by
 the day it was said takes the earlier day the body gives the same kind of event; a body
-event told as another one keeps its own day. Every sentence here was written for this test.
+event told as another one keeps its own day; a speaker dated in commas ("в воскресенье, 11
+февраля, заявило") still speaks. Every sentence here was written for this test.
 """
 
 from __future__ import annotations
@@ -126,3 +127,11 @@ def test_a_window_ending_the_day_said_is_that_day(pipeline: Pipeline, text: str)
 ])
 def test_a_report_of_nothing_newer_tells_its_old_event(pipeline: Pipeline, text: str) -> None:
     assert _lead(pipeline, text).date.start == date(2024, 1, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Министерство обороны России в воскресенье, 11 февраля, заявило, что войска заняли Победу.",
+    "Міністерство оборони Росії в неділю, 11 лютого, заявило, що окупанти захопили Побєду.",
+])
+def test_a_dated_apposition_keeps_the_speaker_the_subject(pipeline: Pipeline, text: str) -> None:
+    assert _lead(pipeline, text).claimed_by == "Russian Ministry of Defence"
