@@ -135,3 +135,16 @@ def test_a_report_of_nothing_newer_tells_its_old_event(pipeline: Pipeline, text:
 ])
 def test_a_dated_apposition_keeps_the_speaker_the_subject(pipeline: Pipeline, text: str) -> None:
     assert _lead(pipeline, text).claimed_by == "Russian Ministry of Defence"
+
+
+@pytest.mark.parametrize("text", [
+    "Запоріжжя: російський дрон атакував маршрутку\n\n"
+    "У вівторок російський дрон атакував маршрутку в Запоріжжі. "
+    "Про це повідомив начальник Запорізької ОВА Іван Федоров.",
+    "Запорожье: дрон атаковал маршрутку\n\n"
+    "Во вторник украинский дрон атаковал маршрутку в Каменке-Днепровской, заявил Евгений Балицкий.",
+])
+def test_a_headline_says_what_the_reports_source_says(pipeline: Pipeline, text: str) -> None:
+    doc = make_document("test:day", text, Defaults(published=PUBLISHED, outlet="Wire"))
+    claims = [c for c in pipeline(doc).claims if not c.background]
+    assert len(claims) >= 2 and claims[0].claimed_by == claims[1].claimed_by != "Wire"

@@ -75,6 +75,14 @@ def _date_headlines(doc: Document) -> None:
             if where is not None:
                 claim.location = where.location
                 claim.notes.append("place of the report under the headline")
+        if claim.modality == "asserted":
+            # "Херсон: російський дрон атакував автобус": a headline sums up what the report
+            # below says its source said.
+            said = next((c for c in doc.claims if c.start > claim.start and not c.background
+                         and c.modality == "claimed"
+                         and c.sub_event_type == claim.sub_event_type), None)
+            if said is not None:
+                claim.claimed_by, claim.via, claim.modality = said.claimed_by, said.via, "claimed"
         if claim.date.text:
             continue
         told = next((c for c in body if c.start > claim.start
