@@ -14,21 +14,13 @@ from dataclasses import replace
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
+from frontwatch.extract import days
 from frontwatch.extract.attribution import (
     Attribution,
     agencies_cited,
     attribute,
     outlet_name,
     regional_speaker,
-)
-from frontwatch.extract.days import (
-    ANOTHER,
-    OLD,
-    REPORT_DAY,
-    SINCE,
-    event_day,
-    report_day,
-    unsaid,
 )
 from frontwatch.extract.quantities import find_quantities
 from frontwatch.extract.roles import assign
@@ -61,7 +53,7 @@ def _date_headlines(doc: Document) -> None:
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
     body = [c for c in doc.claims if c.date.text and not c.background
-            and ANOTHER not in c.notes]
+            and days.ANOTHER not in c.notes]
     located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
@@ -209,8 +201,8 @@ class ExtractClaims:
             pieces = _pieces(s, pack)
             # "ont chargé jeudi ..., a dénoncé vendredi le ministère": the day of the saying
             # dates the event only when the sentence gives no other.
-            said = {m.start for m in s_dates if report_day(m, s, pack)}
-            date_for = {h.start: _nearest(unsaid([m for m in s_dates
+            said = {m.start for m in s_dates if days.report_day(m, s, pack)}
+            date_for = {h.start: _nearest(days.unsaid([m for m in s_dates
                                                    if _piece(pieces, m.start - s.start)
                                                    == _piece(pieces, h.start)], said),
                                           s.start + h.start)
@@ -227,13 +219,13 @@ class ExtractClaims:
                 if claim:
                     told = date_for[hit.start]
                     if told is not None and told.start in said:
-                        claim.notes.append(REPORT_DAY)
+                        claim.notes.append(days.REPORT_DAY)
                     if told is not None and since.search(s.text[: told.start - s.start]):
-                        claim.notes.append(SINCE)
+                        claim.notes.append(days.SINCE)
                     if another.search(s.text[max(0, hit.start - CUE_WINDOW) : hit.start]):
-                        claim.notes.append(ANOTHER)
+                        claim.notes.append(days.ANOTHER)
                     if claim.background and not hit.context and not cue.search(s.text[a:b]):
-                        claim.notes.append(OLD)
+                        claim.notes.append(days.OLD)
                     doc.claims.append(claim)
                     made.append(claim)
                     families_told.add(hit.family)
@@ -256,7 +248,7 @@ class ExtractClaims:
                     doc, value
                 ):
                     narrative = value
-        event_day(doc)
+        days.event_day(doc)
         _date_headlines(doc)
         _place_from_narrative(doc)
         return doc
