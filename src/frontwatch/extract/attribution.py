@@ -36,6 +36,9 @@ NAME = r"(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[\w'’-]+"
 APPOSED_NAME = re.compile(
     rf"^\s*,\s*(?:{NAME}|(?:the|le|la|les|l['’])\s*[^,;:()«»\"]{{1,60}}?)\s*,\s*"
     r"(?:[\w'’ʼ]+\s+){0,2}$", re.IGNORECASE)
+# "Міноборони РФ у середу, 5 червня, заявило": a weekday and its date set off by commas.
+DATED_GAP = re.compile(r"^\s*(?:[\w'’ʼ]+\s+){0,2}[\w'’ʼ]+\s*,\s*(?:\d{1,2}(?:er)?\s+[\w'’ʼ]+|"
+                       r"[\w'’ʼ]+\s+\d{1,2})(?:\s+\d{4})?\s*,\s*$")
 CLOSING_COMMA = re.compile(r"^\s*,\s*(?:[\w'’ʼ]+\s+){0,2}$")
 NAME_BEFORE = re.compile(rf"{NAME}\s*,\s*$")
 PREVIOUS = "@previous"
@@ -79,7 +82,7 @@ def _candidates(sentence: str, local: list[tuple[Mention, int, int]],
 def _subject(sentence: str, start: int, end: int, verb: int) -> bool:
     """The speaker at [start, end) is the subject of the verb starting at `verb`."""
     gap = sentence[end:verb]
-    if SUBJECT_GAP.match(gap) or APPOSED_NAME.match(gap):
+    if SUBJECT_GAP.match(gap) or APPOSED_NAME.match(gap) or DATED_GAP.match(gap):
         return True
     # Between commas, after a name or a clause, a speaker is an apposition, not the end of
     # the reported clause ("..., Kyrylo Tymoshenko, deputy head of the President's Office,

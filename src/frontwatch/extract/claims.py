@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from frontwatch.analyse.rules import split_sentences
+from frontwatch.extract import days
 from frontwatch.extract.attribution import (
     Attribution,
     agencies_cited,
@@ -52,7 +53,8 @@ def _date_headlines(doc: Document) -> None:
     does ("on Monday"). A headline claim with no date of its own takes the date of the first
     claim of the same kind in the body that states one."""
     headings = {s.index for s in doc.sentences if s.is_heading}
-    body = [c for c in doc.claims if c.date.text and not c.background]
+    body = [c for c in doc.claims if c.date.text and not c.background
+            and days.ANOTHER not in c.notes]
     located = [c for c in doc.claims if c.location is not None and not c.background]
     for claim in doc.claims:
         sentence = next((s for s in doc.sentences if s.start == claim.start), None)
@@ -66,6 +68,14 @@ def _date_headlines(doc: Document) -> None:
             if where is not None:
                 claim.location = where.location
                 claim.notes.append("place of the report under the headline")
+        if claim.modality == "asserted":
+            # "Херсон: російський дрон атакував автобус": a headline sums up what the report
+            # below says its source said.
+            said = next((c for c in doc.claims if c.start > claim.start and not c.background
+                         and c.modality == "claimed"
+                         and c.sub_event_type == claim.sub_event_type), None)
+            if said is not None:
+                claim.claimed_by, claim.via, claim.modality = said.claimed_by, said.via, "claimed"
         if claim.date.text:
             continue
         told = next((c for c in body if c.start > claim.start
@@ -190,17 +200,33 @@ class ExtractClaims:
                     and if_told.search(s.text[max(0, h.start - CUE_WINDOW) : h.start]) else h
                     for h in hits]
             pieces = _pieces(s, pack)
-            date_for = {h.start: _nearest([m for m in s_dates if _piece(pieces, m.start - s.start)
-                                           == _piece(pieces, h.start)], s.start + h.start)
+            # "ont chargé jeudi ..., a dénoncé vendredi le ministère": the day of the saying
+            # dates the event only when the sentence gives no other.
+            said = {m.start for m in s_dates if days.report_day(m, s, pack)}
+            date_for = {h.start: _nearest(days.unsaid([m for m in s_dates
+                                                   if _piece(pieces, m.start - s.start)
+                                                   == _piece(pieces, h.start)], said),
+                                          s.start + h.start)
                         for h in hits}
             chosen = select(hits, {k: (v.start if v else None) for k, v in date_for.items()})
             cue = pack.regex("modality", "background", words=False)
+            another = pack.regex("modality", "another_event")
+            since = pack.regex("modality", "period_start", anchor_end=True)
             made: list[Claim] = []
             for k, hit in enumerate(chosen):
                 a, b = _piece(pieces, hit.start)
                 claim = self._claim(doc, pack, s, k, hit, who, date_for[hit.start],
                                     narrative, bool(cue.search(s.text[a:b])), actors, s_speakers)
                 if claim:
+                    told = date_for[hit.start]
+                    if told is not None and told.start in said:
+                        claim.notes.append(days.REPORT_DAY)
+                    if told is not None and since.search(s.text[: told.start - s.start]):
+                        claim.notes.append(days.SINCE)
+                    if another.search(s.text[max(0, hit.start - CUE_WINDOW) : hit.start]):
+                        claim.notes.append(days.ANOTHER)
+                    if claim.background and not hit.context and not cue.search(s.text[a:b]):
+                        claim.notes.append(days.OLD)
                     doc.claims.append(claim)
                     made.append(claim)
                     families_told.add(hit.family)
@@ -223,6 +249,7 @@ class ExtractClaims:
                     doc, value
                 ):
                     narrative = value
+        days.event_day(doc)
         _date_headlines(doc)
         _place_from_narrative(doc)
         return doc
