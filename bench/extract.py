@@ -16,8 +16,8 @@ Scores per language: event-type accuracy, sub-event macro-F1, actor1/actor2 accu
 location within 25 km, date exact, fatalities exact, claimant exact; and each language's gap
 to the best.
 
-Part C (press reports): bench/data/extraction/press.jsonl, 50 further events (2022-2025) in
-the four languages, written blind by two sessions that did not see the rules, then used to
+Part C (press reports): bench/data/extraction/press.jsonl, 75 further events (2022-2025) in
+the four languages, written blind by three sessions that did not see the rules, then used to
 develop them: its first, blind figures are in the README; since then it is a development set
 like part B. Rows and score() keys carry a "press_" prefix.
 
