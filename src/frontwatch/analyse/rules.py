@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from frontwatch.model import Document, Sentence, Token
 from frontwatch.pipeline import Resources, register
@@ -88,12 +89,21 @@ def _lower_forms(word: str) -> tuple[str, ...]:
 
 
 @cache
-def _lemmatizer(language: str) -> Callable[[str], tuple[str, ...]]:
+def _morph(language: str) -> Any | None:  # pymorphy3 ships no type hints
+    """One pymorphy3 analyser per language (its dictionaries take tens of MB), shared by the
+    lemmatiser, the grammeme reader and the common-word test; None without a dictionary."""
     try:
         import pymorphy3
 
-        morph = pymorphy3.MorphAnalyzer(lang=language)
-    except Exception:  # no dictionary for this language: lower case is the honest fallback
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except Exception:  # no dictionary for this language
+        return None
+
+
+@cache
+def _lemmatizer(language: str) -> Callable[[str], tuple[str, ...]]:
+    morph = _morph(language)
+    if morph is None:  # lower case is the honest fallback
         return _lower_forms
 
     @cache
@@ -111,13 +121,8 @@ LEMMATIZED = ("ru", "uk")
 def word_tags(language: str) -> Callable[[str], tuple[frozenset[str], ...]]:
     """The grammemes of each reading of a word ("pssv", "ablt"), for the languages with a
     dictionary installed; no reading elsewhere."""
-    if language not in LEMMATIZED:
-        return lambda word: ()
-    try:
-        import pymorphy3
-
-        morph = pymorphy3.MorphAnalyzer(lang=language)
-    except Exception:  # no dictionary: nothing is known of the word's grammar
+    morph = _morph(language) if language in LEMMATIZED else None
+    if morph is None:  # no dictionary: nothing is known of the word's grammar
         return lambda word: ()
 
     @cache
@@ -136,13 +141,8 @@ PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 def common_word(language: str) -> Callable[[str], bool]:
     """Whether the dictionary of `language` knows a word and reads it only as a common word
     ("Жены", "Новым"), never as a name; False wherever no dictionary is installed."""
-    if language not in LEMMATIZED:
-        return lambda word: False
-    try:
-        import pymorphy3
-
-        morph = pymorphy3.MorphAnalyzer(lang=language)
-    except Exception:  # no dictionary: no word is known to be common
+    morph = _morph(language) if language in LEMMATIZED else None
+    if morph is None:  # no dictionary: no word is known to be common
         return lambda word: False
 
     @cache
