@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -58,6 +59,25 @@ class LangPack:
     @cached_property
     def name(self) -> str:
         return str(self.get("meta", "name", self.code))
+
+    def side_of(self, template: str, text: str, anchored: bool = False,
+                accept: Callable[[re.Match[str]], bool] | None = None,
+                ) -> tuple[str, re.Match[str]] | None:
+        """The first side (in the order of `actors.toml` `[sides]`) whose nationality words,
+        put where `{words}` stands in the regular expression `template`, match `text`
+        (`anchored`: at its start) in a way `accept` takes, and the match."""
+        for side, pattern in _side_patterns(self.code, template):
+            m = pattern.match(text) if anchored else pattern.search(text)
+            if m is not None and (accept is None or accept(m)):
+                return side, m
+        return None
+
+
+@cache
+def _side_patterns(code: str, template: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    sides = load_langpacks()[code].get("actors", "sides", {})
+    return tuple((str(side), re.compile(template.replace("{words}", "|".join(words)), FLAGS))
+                 for side, words in sides.items())
 
 
 @cache

@@ -99,17 +99,13 @@ def _outcome(sentence: str, pos: int, pack: LangPack, allowed: tuple[str, ...],
 
 
 def _side(after: str, pack: LangPack) -> str | None:
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.match(rf"\s*(?:{'|'.join(words)})(?!\w)", after, FLAGS):
-            return str(side)
-    return None
+    found = pack.side_of(r"\s*(?:{words})(?!\w)", after, anchored=True)
+    return found[0] if found else None
 
 
 def _side_within(phrase: str, pack: LangPack) -> str | None:
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", phrase, FLAGS):
-            return str(side)
-    return None
+    found = pack.side_of(r"(?<!\w)(?:{words})(?!\w)", phrase)
+    return found[0] if found else None
 
 
 def find_quantities(sentence: str, pack: LangPack) -> list[Found]:

@@ -382,10 +382,8 @@ def _side_after(text: str, end: int, pack: LangPack | None) -> str | None:
     ("des frappes russes"); never a noun complement, which names the target."""
     if pack is None or not pack.get("actors", "nationality_after_noun", False):
         return None
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.match(rf"\s*(?:{'|'.join(words)})(?!\w)", text[end : end + SIDE_WINDOW], FLAGS):
-            return str(side)
-    return None
+    found = pack.side_of(r"\s*(?:{words})(?!\w)", text[end : end + SIDE_WINDOW], anchored=True)
+    return found[0] if found else None
 
 
 def _told_again(family: str, trigger: tuple[int, int], text: str, text_start: int,

@@ -7,11 +7,9 @@ each pack's `[sides]` and `weapon_words`.
 
 from __future__ import annotations
 
-import re
-
 from frontwatch.extract.roles import ends_with_agent_noun
 from frontwatch.extract.triggers import Hit
-from frontwatch.langpack import FLAGS, LangPack
+from frontwatch.langpack import LangPack
 
 SIDE_WINDOW = 30
 
@@ -20,10 +18,8 @@ def side_before(sentence: str, pos: int, pack: LangPack) -> str | None:
     """A nationality word on the trigger's noun phrase: "a Russian missile strike",
     "российский удар"."""
     before = sentence[max(0, pos - SIDE_WINDOW) : pos]
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.search(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+\w+)?\s*$", before, FLAGS):
-            return str(side)
-    return None
+    found = pack.side_of(r"(?<!\w)(?:{words})(?:\s+\w+)?\s*$", before)
+    return found[0] if found else None
 
 
 def side_opening(hit: Hit, pack: LangPack) -> str | None:
@@ -32,10 +28,8 @@ def side_opening(hit: Hit, pack: LangPack) -> str | None:
     weapon shot down is the other side's: interceptions are left out)."""
     if hit.family != "strike" or not pack.get("actors", "nationality_after_noun", False):
         return None
-    for side, words in pack.get("actors", "sides", {}).items():
-        if re.match(rf"\w+\s+(?:{'|'.join(words)})(?!\w)", hit.text, FLAGS):
-            return str(side)
-    return None
+    found = pack.side_of(r"\w+\s+(?:{words})(?!\w)", hit.text, anchored=True)
+    return found[0] if found else None
 
 
 def is_weapon(word: str, pack: LangPack) -> bool:
@@ -47,23 +41,18 @@ def side_in_trigger(trigger: str, pack: LangPack) -> tuple[str | None, str | Non
     strike's trigger words: on a weapon ("атаке украинского дрона") it names who attacked;
     on anything else ("уразили російський танк") it names what was hit. (A weapon downed is
     the other side's: interceptions are left out.)"""
-    for side, words in pack.get("actors", "sides", {}).items():
-        m = re.search(rf"(?<!\w)(?:{'|'.join(words)})\s+(\w+)$", trigger, FLAGS)
-        if m is None:
-            continue
-        if is_weapon(m.group(1), pack):
-            return str(side), None
-        return None, str(side)
-    return None, None
+    found = pack.side_of(r"(?<!\w)(?:{words})\s+(\w+)$", trigger)
+    if found is None:
+        return None, None
+    side, m = found
+    return (side, None) if is_weapon(m.group(1), pack) else (None, side)
 
 
 def downed_side(words: str, pack: LangPack) -> str | None:
     """The side named on the weapon `words` end with ("14 российских ударных беспилотников")."""
-    for side, names in pack.get("actors", "sides", {}).items():
-        m = re.search(rf"(?<!\w)(?:{'|'.join(names)})\s+(?:\w+\s+)?(\w+)$", words, FLAGS)
-        if m is not None and is_weapon(m.group(1), pack):
-            return str(side)
-    return None
+    found = pack.side_of(r"(?<!\w)(?:{words})\s+(?:\w+\s+)?(\w+)$", words,
+                         accept=lambda m: is_weapon(m.group(1), pack))
+    return found[0] if found else None
 
 
 def strike_sides(text: str, hit: Hit, pack: LangPack) -> tuple[str | None, str | None]:
