@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 from frontwatch.model import Document, Place, PlaceMention
@@ -83,10 +84,16 @@ class Home:
             self.admin1 is None or place.admin1_code == self.admin1
         ):
             return 1.0
-        if self.centre is None or place.feature not in {"PPL", "ADM2"}:
+        if self._centre is None or place.feature not in {"PPL", "ADM2"}:
             return 0.0
-        centre = Place(None, "", *self.centre, self.country, None, None, "PPL", 0)
-        return BEAT_WEIGHT if centre.km_to(place) <= BEAT_KM else 0.0
+        return BEAT_WEIGHT if self._centre.km_to(place) <= BEAT_KM else 0.0
+
+    @cached_property
+    def _centre(self) -> Place | None:
+        # Built once: `holds` is asked for every candidate of every ambiguous name.
+        if self.centre is None:
+            return None
+        return Place(None, "", *self.centre, self.country, None, None, "PPL", 0)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"region": self.code, "source": self.source}
@@ -135,9 +142,7 @@ def _confident(m: PlaceMention, gaz: Gazetteer) -> bool:
     margin = m.candidates[0][2] - m.candidates[1][2]
     if p.feature != "PCLI" and margin >= SETTLED_MARGIN and settled_by_region(m.reason):
         return True  # "Lamar County ... Texas": the document itself says which one
-    if p.feature in {"ADM1", "ADM2"} and m.candidates[0][2] - m.candidates[1][2] >= (
-        CONFIDENT_MARGIN
-    ):
+    if p.feature in {"ADM1", "ADM2"} and margin >= CONFIDENT_MARGIN:
         return True
     if p.feature == "PCLI":
         return False
